@@ -1,0 +1,4 @@
+export * from './types.js';
+export * from './gtin.js';
+export * from './geo.js';
+export * from './messages.js';

@@ -1,0 +1,349 @@
+/**
+ * The one message catalogue of Lokaal: every string a shopper or webmaster sees in a
+ * widget or in the extension. Dutch is the default, English sits beside it. Numbers,
+ * prices, distances, times and "how long ago" are formatted per locale with `Intl`.
+ */
+import type { Availability, PlaceKind } from './types.js';
+
+export const LOCALES = ['nl', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'nl';
+
+/** Every message, as text or as a function of its parameters. Both locales implement all. */
+export interface Messages {
+  searchLabel: string;
+  searchPlaceholder: string;
+  searchButton: string;
+  locationLabel: string;
+  locationPlaceholder: string;
+  useMyLocation: string;
+  locating: string;
+  locationDenied: string;
+  radiusLabel: string;
+  categoryLabel: string;
+  allCategories: string;
+  kindLabel: string;
+  allKinds: string;
+  inStockOnly: string;
+  openNowOnly: string;
+  suggestions: string;
+  resultsCount: (count: number) => string;
+  moreResults: string;
+  loading: string;
+  noResults: (query: string) => string;
+  noResultsHint: string;
+  errorTitle: string;
+  errorHint: string;
+  offlineTitle: string;
+  offlineHint: string;
+  tryAgain: string;
+  availability: Record<Availability, string>;
+  kind: Record<PlaceKind, string>;
+  updatedAgo: (relative: string) => string;
+  updatedUnknown: string;
+  openNow: string;
+  closedNow: string;
+  hoursUnknown: string;
+  openUntil: (time: string) => string;
+  opensAt: (when: string) => string;
+  today: string;
+  tomorrow: string;
+  closedAllDay: string;
+  openingHours: string;
+  route: string;
+  routeTo: (name: string) => string;
+  website: string;
+  phone: string;
+  showOnMap: string;
+  distanceAway: (distance: string) => string;
+  priceFrom: (price: string) => string;
+  priceUnknown: string;
+  atPlaces: (count: number) => string;
+  availableNearby: (count: number) => string;
+  availableNearbyTitle: string;
+  notAvailableNearby: string;
+  similarProducts: string;
+  searchNearby: string;
+  showList: string;
+  hideList: string;
+  close: string;
+  dismissOnThisSite: string;
+  mapLabel: string;
+  mapListLabel: string;
+  stockSearchLabel: string;
+  stockEmpty: string;
+  quantityLeft: (count: number) => string;
+  poweredBy: string;
+}
+
+const nl: Messages = {
+  searchLabel: 'Zoek een product of winkel',
+  searchPlaceholder: 'Bijvoorbeeld fietsbel, kookboek of koffie',
+  searchButton: 'Zoeken',
+  locationLabel: 'Postcode of plaats',
+  locationPlaceholder: 'Bijvoorbeeld 3811 of Amersfoort',
+  useMyLocation: 'Gebruik mijn locatie',
+  locating: 'Locatie bepalen…',
+  locationDenied: 'Je locatie is niet gedeeld. Vul een postcode of plaats in.',
+  radiusLabel: 'Afstand',
+  categoryLabel: 'Categorie',
+  allCategories: 'Alle categorieën',
+  kindLabel: 'Soort',
+  allKinds: 'Alles',
+  inStockOnly: 'Alleen op voorraad',
+  openNowOnly: 'Nu open',
+  suggestions: 'Suggesties',
+  resultsCount: (count) => (count === 1 ? '1 resultaat' : `${formatNumber(count, 'nl')} resultaten`),
+  moreResults: 'Meer resultaten',
+  loading: 'Bezig met zoeken…',
+  noResults: (query) => `Niets gevonden voor „${query}” in de buurt.`,
+  noResultsHint: 'Probeer een ander woord of een grotere afstand.',
+  errorTitle: 'Er ging iets mis bij het ophalen.',
+  errorHint: 'Probeer het over een moment opnieuw.',
+  offlineTitle: 'Je bent offline.',
+  offlineHint: 'Controleer je verbinding en probeer het opnieuw.',
+  tryAgain: 'Opnieuw proberen',
+  availability: {
+    in_stock: 'Op voorraad',
+    limited: 'Beperkt op voorraad',
+    out_of_stock: 'Niet op voorraad',
+    on_order: 'Te bestellen',
+  },
+  kind: {
+    shop: 'Winkel',
+    horeca: 'Horeca',
+    culture: 'Cultuur',
+    service: 'Dienstverlening',
+    market: 'Markt',
+  },
+  updatedAgo: (relative) => `bijgewerkt ${relative}`,
+  updatedUnknown: 'onbekend wanneer bijgewerkt',
+  openNow: 'Nu open',
+  closedNow: 'Nu gesloten',
+  hoursUnknown: 'Openingstijden onbekend',
+  openUntil: (time) => `open tot ${time}`,
+  opensAt: (when) => `opent ${when}`,
+  today: 'vandaag',
+  tomorrow: 'morgen',
+  closedAllDay: 'gesloten',
+  openingHours: 'Openingstijden',
+  route: 'Route',
+  routeTo: (name) => `Route naar ${name}`,
+  website: 'Website',
+  phone: 'Telefoon',
+  showOnMap: 'Toon op kaart',
+  distanceAway: (distance) => `${distance} hiervandaan`,
+  priceFrom: (price) => `vanaf ${price}`,
+  priceUnknown: 'prijs in de winkel',
+  atPlaces: (count) => (count === 1 ? 'bij 1 winkel' : `bij ${count} winkels`),
+  availableNearby: (count) =>
+    count === 1 ? 'Verkrijgbaar bij 1 winkel in de buurt' : `Verkrijgbaar bij ${count} winkels in de buurt`,
+  availableNearbyTitle: 'Ook verkrijgbaar in de buurt',
+  notAvailableNearby: 'Niet gevonden bij winkels in de buurt',
+  similarProducts: 'Vergelijkbare producten in de buurt',
+  searchNearby: 'Zoek in de buurt',
+  showList: 'Toon winkels',
+  hideList: 'Verberg winkels',
+  close: 'Sluiten',
+  dismissOnThisSite: 'Niet meer tonen op deze site',
+  mapLabel: 'Kaart met winkels',
+  mapListLabel: 'Winkels op de kaart',
+  stockSearchLabel: 'Zoek in het assortiment',
+  stockEmpty: 'Geen producten gevonden in dit assortiment.',
+  quantityLeft: (count) => `nog ${count}`,
+  poweredBy: 'Lokaal — open en zonder tracking',
+};
+
+const en: Messages = {
+  searchLabel: 'Search for a product or shop',
+  searchPlaceholder: 'For example bicycle bell, cookbook or coffee',
+  searchButton: 'Search',
+  locationLabel: 'Postcode or town',
+  locationPlaceholder: 'For example 3811 or Amersfoort',
+  useMyLocation: 'Use my location',
+  locating: 'Finding your location…',
+  locationDenied: 'Your location was not shared. Enter a postcode or town.',
+  radiusLabel: 'Distance',
+  categoryLabel: 'Category',
+  allCategories: 'All categories',
+  kindLabel: 'Kind',
+  allKinds: 'Everything',
+  inStockOnly: 'In stock only',
+  openNowOnly: 'Open now',
+  suggestions: 'Suggestions',
+  resultsCount: (count) => (count === 1 ? '1 result' : `${formatNumber(count, 'en')} results`),
+  moreResults: 'More results',
+  loading: 'Searching…',
+  noResults: (query) => `Nothing found for “${query}” nearby.`,
+  noResultsHint: 'Try another word or a larger distance.',
+  errorTitle: 'Something went wrong while loading.',
+  errorHint: 'Please try again in a moment.',
+  offlineTitle: 'You are offline.',
+  offlineHint: 'Check your connection and try again.',
+  tryAgain: 'Try again',
+  availability: {
+    in_stock: 'In stock',
+    limited: 'Limited stock',
+    out_of_stock: 'Out of stock',
+    on_order: 'Available to order',
+  },
+  kind: {
+    shop: 'Shop',
+    horeca: 'Food & drink',
+    culture: 'Culture',
+    service: 'Services',
+    market: 'Market',
+  },
+  updatedAgo: (relative) => `updated ${relative}`,
+  updatedUnknown: 'last update unknown',
+  openNow: 'Open now',
+  closedNow: 'Closed now',
+  hoursUnknown: 'Opening hours unknown',
+  openUntil: (time) => `open until ${time}`,
+  opensAt: (when) => `opens ${when}`,
+  today: 'today',
+  tomorrow: 'tomorrow',
+  closedAllDay: 'closed',
+  openingHours: 'Opening hours',
+  route: 'Directions',
+  routeTo: (name) => `Directions to ${name}`,
+  website: 'Website',
+  phone: 'Phone',
+  showOnMap: 'Show on map',
+  distanceAway: (distance) => `${distance} away`,
+  priceFrom: (price) => `from ${price}`,
+  priceUnknown: 'price in store',
+  atPlaces: (count) => (count === 1 ? 'at 1 shop' : `at ${count} shops`),
+  availableNearby: (count) =>
+    count === 1 ? 'Available at 1 shop nearby' : `Available at ${count} shops nearby`,
+  availableNearbyTitle: 'Also available nearby',
+  notAvailableNearby: 'Not found in shops nearby',
+  similarProducts: 'Similar products nearby',
+  searchNearby: 'Search nearby',
+  showList: 'Show shops',
+  hideList: 'Hide shops',
+  close: 'Close',
+  dismissOnThisSite: 'Do not show on this site again',
+  mapLabel: 'Map of shops',
+  mapListLabel: 'Shops on the map',
+  stockSearchLabel: 'Search the range',
+  stockEmpty: 'No products found in this range.',
+  quantityLeft: (count) => `${count} left`,
+  poweredBy: 'Lokaal — open and tracking-free',
+};
+
+const catalogue: Record<Locale, Messages> = { nl, en };
+
+/** Picks the best supported locale for a `lang` value such as `en-GB`; Dutch otherwise. */
+export function resolveLocale(lang: string | null | undefined): Locale {
+  const primary = (lang ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(primary ?? '') ? (primary as Locale) : DEFAULT_LOCALE;
+}
+
+/** The messages for a locale (or a `lang` value), Dutch by default. */
+export function messages(lang?: string | null): Messages {
+  return catalogue[resolveLocale(lang)];
+}
+
+const intlTag: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
+const TIME_ZONE = 'Europe/Amsterdam';
+
+export function formatNumber(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(intlTag[locale]).format(value);
+}
+
+/** `€ 12,95` in Dutch, `€12.95` in English. */
+export function formatPrice(cents: number, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.NumberFormat(intlTag[locale], { style: 'currency', currency: 'EUR' }).format(cents / 100);
+}
+
+/** `350 m` below one kilometre (rounded to 10 m), `1,2 km` below ten, `14 km` above. */
+export function formatDistance(metres: number, locale: Locale = DEFAULT_LOCALE): string {
+  if (metres < 1000) {
+    const rounded = Math.max(10, Math.round(metres / 10) * 10);
+    return new Intl.NumberFormat(intlTag[locale], { style: 'unit', unit: 'meter' }).format(rounded);
+  }
+  const km = metres / 1000;
+  return new Intl.NumberFormat(intlTag[locale], {
+    style: 'unit',
+    unit: 'kilometer',
+    maximumFractionDigits: km < 10 ? 1 : 0,
+  }).format(km);
+}
+
+/** `17:30` in the Dutch time zone, whatever the device's zone. */
+export function formatTime(instant: Date | string, locale: Locale = DEFAULT_LOCALE): string {
+  return new Intl.DateTimeFormat(intlTag[locale], {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: TIME_ZONE,
+  }).format(new Date(instant));
+}
+
+function dayKey(date: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE }).format(date);
+}
+
+/** `vandaag 13:00`, `morgen 09:00` or `zaterdag 10:00`, relative to `now`. */
+export function formatWhen(
+  instant: Date | string,
+  now: Date = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const date = new Date(instant);
+  const time = formatTime(date, locale);
+  const m = catalogue[locale];
+  if (dayKey(date) === dayKey(now)) return `${m.today} ${time}`;
+  if (dayKey(date) === dayKey(new Date(now.getTime() + 86_400_000))) return `${m.tomorrow} ${time}`;
+  const weekday = new Intl.DateTimeFormat(intlTag[locale], { weekday: 'long', timeZone: TIME_ZONE }).format(
+    date,
+  );
+  return `${weekday} ${time}`;
+}
+
+/** `2 uur geleden` / `2 hours ago`, in the largest unit that fits. */
+export function formatAgo(
+  instant: Date | string,
+  now: Date = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const seconds = Math.round((new Date(instant).getTime() - now.getTime()) / 1000);
+  const format = new Intl.RelativeTimeFormat(intlTag[locale], { numeric: 'auto' });
+  const abs = Math.abs(seconds);
+  if (abs < 60) return format.format(0, 'second');
+  if (abs < 3600) return format.format(Math.round(seconds / 60), 'minute');
+  if (abs < 86_400) return format.format(Math.round(seconds / 3600), 'hour');
+  if (abs < 86_400 * 30) return format.format(Math.round(seconds / 86_400), 'day');
+  if (abs < 86_400 * 365) return format.format(Math.round(seconds / (86_400 * 30)), 'month');
+  return format.format(Math.round(seconds / (86_400 * 365)), 'year');
+}
+
+/** `bijgewerkt 2 uur geleden`. */
+export function formatFreshness(
+  updatedAt: string | null,
+  now: Date = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const m = catalogue[locale];
+  return updatedAt ? m.updatedAgo(formatAgo(updatedAt, now, locale)) : m.updatedUnknown;
+}
+
+/**
+ * The one-line opening state shown next to a place: `Nu open · open tot 17:30`,
+ * `Nu gesloten · opent morgen 09:00`, or that the hours are unknown.
+ */
+export function formatOpeningState(
+  state: { open_now: boolean | null; opens_at: string | null; closes_at: string | null },
+  now: Date = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
+): string {
+  const m = catalogue[locale];
+  if (state.open_now === null) return m.hoursUnknown;
+  if (state.open_now) {
+    return state.closes_at ? `${m.openNow} · ${m.openUntil(formatTime(state.closes_at, locale))}` : m.openNow;
+  }
+  return state.opens_at
+    ? `${m.closedNow} · ${m.opensAt(formatWhen(state.opens_at, now, locale))}`
+    : m.closedNow;
+}
