@@ -1,0 +1,247 @@
+/**
+ * The typed client of the Lokaal open API, one function per endpoint. It runs in browsers,
+ * service workers and Node (it needs only `fetch` and `AbortController`). Every call takes
+ * an `AbortSignal`, has a timeout, and throws only the errors in `errors.ts`.
+ *
+ * @example
+ * const lokaal = createClient({ baseUrl: 'https://api.example.nl' });
+ * const results = await lokaal.search({ q: 'fietsbel', near: '3811' }, { signal });
+ */
+import type {
+  Availability,
+  GeocodeResult,
+  Health,
+  Offer,
+  OfferAtPlace,
+  Page,
+  Place,
+  PlaceKind,
+  PlaceNear,
+  Product,
+  Region,
+  SearchResponse,
+} from '@lokaal/core';
+import { AbortedError, NetworkError, ProblemError, ResponseError, TimeoutError } from './errors.js';
+
+export interface ClientOptions {
+  /** Where the API lives, e.g. `https://api.lokaal.example`; `/v1/...` is appended. */
+  baseUrl: string;
+  /** Milliseconds before a call fails with `TimeoutError` (default 10 000). */
+  timeoutMs?: number;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** `near` is `lat,lon`, a Dutch postcode or a town; `radius` is in metres. */
+export interface SearchParams {
+  q?: string;
+  near?: string;
+  region?: string;
+  radius?: number;
+  category?: string;
+  kind?: PlaceKind;
+  in_stock?: boolean;
+  open_now?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface PlacesParams {
+  q?: string;
+  near?: string;
+  region?: string;
+  radius?: number;
+  /** `[west, south, east, north]`. */
+  bbox?: [number, number, number, number];
+  category?: string;
+  kind?: PlaceKind;
+  open_now?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface PlaceOffersParams {
+  q?: string;
+  category?: string;
+  availability?: Availability;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ProductOffersParams {
+  near?: string;
+  radius?: number;
+  in_stock?: boolean;
+  limit?: number;
+  cursor?: string;
+}
+
+type QueryValue = string | number | boolean | readonly number[] | undefined;
+
+/** The query string, in a stable order so that equal requests hit the same cache entry. */
+export function queryString(params: object): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params as Record<string, QueryValue>).sort(([a], [b]) =>
+    a.localeCompare(b),
+  )) {
+    if (value === undefined) continue;
+    search.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export function createClient(options: ClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+
+  async function get<T>(path: string, params: object, call: CallOptions = {}): Promise<T> {
+    const url = `${baseUrl}${path}${queryString(params)}`;
+    if (call.signal?.aborted) throw new AbortedError();
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+    const onAbort = (): void => controller.abort();
+    call.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      let response: Response;
+      try {
+        response = await fetchImpl(url, {
+          signal: controller.signal,
+          headers: { accept: 'application/json' },
+          credentials: 'omit',
+          referrerPolicy: 'no-referrer',
+        });
+      } catch (error) {
+        if (timedOut) throw new TimeoutError(timeoutMs);
+        if (call.signal?.aborted) throw new AbortedError();
+        throw new NetworkError(url, { cause: error });
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        if (timedOut) throw new TimeoutError(timeoutMs);
+        if (call.signal?.aborted) throw new AbortedError();
+        throw new ResponseError(
+          response.status,
+          `the answer from ${path} is not JSON (HTTP ${response.status})`,
+        );
+      }
+      if (!response.ok) {
+        const problem = body as Partial<ProblemError>;
+        const retryAfter = Number(response.headers.get('retry-after'));
+        throw new ProblemError(
+          {
+            type: typeof problem.type === 'string' ? problem.type : 'about:blank',
+            title: typeof problem.title === 'string' ? problem.title : `HTTP ${response.status}`,
+            status: response.status,
+            ...(typeof problem.detail === 'string' ? { detail: problem.detail } : {}),
+            ...(typeof problem.parameter === 'string' ? { parameter: problem.parameter } : {}),
+            ...(typeof problem.instance === 'string' ? { instance: problem.instance } : {}),
+          },
+          Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null,
+        );
+      }
+      return body as T;
+    } finally {
+      clearTimeout(timer);
+      call.signal?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  const segment = (value: string): string => encodeURIComponent(value);
+
+  return {
+    health: (call?: CallOptions) => get<Health>('/v1/health', {}, call),
+    search: (params: SearchParams, call?: CallOptions) => get<SearchResponse>('/v1/search', params, call),
+    places: (params: PlacesParams, call?: CallOptions) => get<Page<PlaceNear>>('/v1/places', params, call),
+    place: (id: string, call?: CallOptions) => get<Place>(`/v1/places/${segment(id)}`, {}, call),
+    placeOffers: (id: string, params: PlaceOffersParams = {}, call?: CallOptions) =>
+      get<Page<Offer>>(`/v1/places/${segment(id)}/offers`, params, call),
+    product: (gtin: string, call?: CallOptions) => get<Product>(`/v1/products/${segment(gtin)}`, {}, call),
+    productOffers: (gtin: string, params: ProductOffersParams = {}, call?: CallOptions) =>
+      get<Page<OfferAtPlace>>(`/v1/products/${segment(gtin)}/offers`, params, call),
+    geocode: (q: string, call?: CallOptions) => get<GeocodeResult>('/v1/geocode', { q }, call),
+    regions: (call?: CallOptions) => get<{ items: Region[] }>('/v1/regions', {}, call),
+    region: (id: string, call?: CallOptions) => get<Region>(`/v1/regions/${segment(id)}`, {}, call),
+  };
+}
+
+export type LokaalClient = ReturnType<typeof createClient>;
+
+/** Every key of a parameter type, spelled out: the compiler fails if one is missing or extra. */
+const keys = <T>(record: Record<keyof T, true>): string[] => Object.keys(record);
+
+/**
+ * The endpoints the client calls and the query parameters it may send, so that a test
+ * can check them against the OpenAPI document.
+ */
+export const CLIENT_ENDPOINTS: ReadonlyArray<{
+  method: keyof LokaalClient;
+  path: string;
+  query: readonly string[];
+}> = [
+  { method: 'health', path: '/v1/health', query: [] },
+  {
+    method: 'search',
+    path: '/v1/search',
+    query: keys<SearchParams>({
+      q: true,
+      near: true,
+      region: true,
+      radius: true,
+      category: true,
+      kind: true,
+      in_stock: true,
+      open_now: true,
+      limit: true,
+      cursor: true,
+    }),
+  },
+  {
+    method: 'places',
+    path: '/v1/places',
+    query: keys<PlacesParams>({
+      q: true,
+      near: true,
+      region: true,
+      radius: true,
+      bbox: true,
+      category: true,
+      kind: true,
+      open_now: true,
+      limit: true,
+      cursor: true,
+    }),
+  },
+  { method: 'place', path: '/v1/places/{id}', query: [] },
+  {
+    method: 'placeOffers',
+    path: '/v1/places/{id}/offers',
+    query: keys<PlaceOffersParams>({
+      q: true,
+      category: true,
+      availability: true,
+      limit: true,
+      cursor: true,
+    }),
+  },
+  { method: 'product', path: '/v1/products/{gtin}', query: [] },
+  {
+    method: 'productOffers',
+    path: '/v1/products/{gtin}/offers',
+    query: keys<ProductOffersParams>({ near: true, radius: true, in_stock: true, limit: true, cursor: true }),
+  },
+  { method: 'geocode', path: '/v1/geocode', query: ['q'] },
+  { method: 'regions', path: '/v1/regions', query: [] },
+  { method: 'region', path: '/v1/regions/{id}', query: [] },
+];

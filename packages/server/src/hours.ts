@@ -1,0 +1,53 @@
+/**
+ * Opening hours in OSM `opening_hours` syntax, evaluated with the `opening_hours`
+ * library (the reference implementation of the syntax, with Dutch public holidays).
+ * Evaluation happens in the process time zone, which the `lokaal` command sets to the
+ * instance's zone (Europe/Amsterdam by default) before anything else runs.
+ */
+import OpeningHours from 'opening_hours';
+import type { OpeningState } from '@lokaal/core';
+
+/** Public holidays (`PH`) are those of the Netherlands. */
+const HOLIDAY_CONTEXT = { lat: 52.1, lon: 5.1, address: { country_code: 'nl', state: 'Utrecht' } };
+const LOOK_AHEAD_MS = 8 * 86_400_000;
+
+const parsed = new Map<string, OpeningHours | null>();
+
+function parse(value: string): OpeningHours | null {
+  let rules = parsed.get(value);
+  if (rules === undefined) {
+    try {
+      rules = new OpeningHours(value, HOLIDAY_CONTEXT);
+    } catch {
+      rules = null;
+    }
+    // Places share few distinct strings; the cache stays small even nationally.
+    parsed.set(value, rules);
+  }
+  return rules;
+}
+
+/** Why an `opening_hours` value is not valid, or `null` when it is. */
+export function openingHoursError(value: string): string | null {
+  try {
+    new OpeningHours(value, HOLIDAY_CONTEXT);
+    return null;
+  } catch (error) {
+    return String(error instanceof Error ? error.message : error).split('\n')[0] ?? 'invalid';
+  }
+}
+
+const UNKNOWN: OpeningState = { open_now: null, opens_at: null, closes_at: null };
+
+/** Open now, and when that changes next. Unknown hours stay unknown, never "closed". */
+export function openingState(value: string | null, now: Date): OpeningState {
+  if (value === null) return UNKNOWN;
+  const rules = parse(value);
+  if (rules === null || rules.getUnknown(now)) return UNKNOWN;
+  const open = rules.getState(now);
+  const next = rules.getNextChange(now, new Date(now.getTime() + LOOK_AHEAD_MS));
+  const nextIso = next ? next.toISOString() : null;
+  return open
+    ? { open_now: true, opens_at: null, closes_at: nextIso }
+    : { open_now: false, opens_at: nextIso, closes_at: null };
+}

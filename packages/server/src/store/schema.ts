@@ -1,0 +1,84 @@
+/**
+ * Versioned migrations of the SQLite store. `PRAGMA user_version` holds the number of
+ * migrations applied; each runs in its own transaction, so a failed upgrade leaves the
+ * database as it was.
+ */
+import type Database from 'better-sqlite3';
+
+const FOLDING_TOKENIZER = `tokenize = "unicode61 remove_diacritics 2", prefix = '2 3 4'`;
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: the data model.
+  `
+  CREATE TABLE regions (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    center_lat REAL NOT NULL,
+    center_lon REAL NOT NULL,
+    west REAL NOT NULL, south REAL NOT NULL, east REAL NOT NULL, north REAL NOT NULL
+  );
+  CREATE TABLE places (
+    rid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    street TEXT NOT NULL, housenumber TEXT NOT NULL, postcode TEXT NOT NULL, town TEXT NOT NULL,
+    lat REAL NOT NULL, lon REAL NOT NULL,
+    opening_hours TEXT, phone TEXT, website TEXT, image TEXT, description TEXT,
+    region_ids TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE INDEX places_name ON places (name, id);
+  CREATE VIRTUAL TABLE place_geo USING rtree (rid, min_lat, max_lat, min_lon, max_lon);
+  CREATE VIRTUAL TABLE place_fts USING fts5 (text, tags, content = '', contentless_delete = 1, ${FOLDING_TOKENIZER});
+  CREATE TABLE products (
+    gtin TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    brand TEXT,
+    category TEXT,
+    image TEXT
+  ) WITHOUT ROWID;
+  CREATE TABLE offers (
+    id INTEGER PRIMARY KEY,
+    place_rid INTEGER NOT NULL REFERENCES places (rid) ON DELETE CASCADE,
+    gtin TEXT REFERENCES products (gtin),
+    sku TEXT NOT NULL,
+    title TEXT NOT NULL,
+    price_cents INTEGER,
+    availability TEXT NOT NULL,
+    quantity INTEGER,
+    url TEXT,
+    updated_at TEXT NOT NULL,
+    cell INTEGER NOT NULL,
+    UNIQUE (place_rid, sku)
+  );
+  CREATE INDEX offers_gtin_cell ON offers (gtin, cell) WHERE gtin IS NOT NULL;
+  CREATE INDEX offers_place_title ON offers (place_rid, title, id);
+  CREATE VIRTUAL TABLE offer_fts USING fts5 (text, tags, content = '', contentless_delete = 1, ${FOLDING_TOKENIZER});
+  CREATE TABLE gazetteer (
+    key TEXT PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    lat REAL NOT NULL,
+    lon REAL NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];
+
+export function migrate(db: Database.Database): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  if (from > MIGRATIONS.length) {
+    throw new Error(
+      `the database is at schema version ${from}, newer than this server (${MIGRATIONS.length}); upgrade Lokaal`,
+    );
+  }
+  for (let version = from; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+  return { from, to: MIGRATIONS.length };
+}

@@ -1,0 +1,689 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, in WAL mode with durable
+ * commits. Text search is FTS5 with diacritics folded and prefix indexes; places are in
+ * an R*Tree; geo cells in the full-text documents keep area searches bounded.
+ */
+import Database from 'better-sqlite3';
+import { bboxAround, distanceInMetres } from '@lokaal/core';
+import type {
+  Availability,
+  GeocodeResult,
+  Offer,
+  OfferAtPlace,
+  OpeningState,
+  Page,
+  Place,
+  PlaceKind,
+  PlaceNear,
+  PlaceSummary,
+  Point,
+  Product,
+  Region,
+  RegionKind,
+  SearchResult,
+} from '@lokaal/core';
+import { normalisePostcode } from '@lokaal/core';
+import type { DataSet, OfferRecord, PlaceRecord } from '../dataset.js';
+import { openingState } from '../hours.js';
+import { COARSE, FINE, cellRings, cellToken, coarseCellId } from './cells.js';
+import { decodeCursor, encodeCursor, isAfter, type CursorKey } from './cursor.js';
+import { migrate } from './schema.js';
+import type {
+  Counts,
+  PlaceOffersQuery,
+  PlacesQuery,
+  ProductOffersQuery,
+  SearchQuery,
+  Store,
+} from './store.js';
+import { anyOf, fold, prefixQuery, searchTokens, tagToken } from './text.js';
+
+/** Most offers a search considers before ranking; bounds the work of common words. */
+const SEARCH_CANDIDATES = 2000;
+/** Offers listed with each search hit; `place_count` tells how many there are in all. */
+const OFFERS_PER_RESULT = 5;
+/** Fine cells up to this radius, coarse cells beyond. */
+const FINE_CELLS_UP_TO_M = 10_000;
+
+const AVAILABILITY_WEIGHT: Record<Availability, number> = {
+  in_stock: 1,
+  limited: 0.8,
+  on_order: 0.3,
+  out_of_stock: 0,
+};
+
+interface PlaceRow {
+  rid: number;
+  id: string;
+  kind: PlaceKind;
+  name: string;
+  categories: string;
+  street: string;
+  housenumber: string;
+  postcode: string;
+  town: string;
+  lat: number;
+  lon: number;
+  opening_hours: string | null;
+  phone: string | null;
+  website: string | null;
+  image: string | null;
+  description: string | null;
+  region_ids: string;
+  updated_at: string;
+}
+
+interface OfferRow {
+  id: number;
+  place_rid: number;
+  gtin: string | null;
+  sku: string;
+  title: string;
+  price_cents: number | null;
+  availability: Availability;
+  quantity: number | null;
+  url: string | null;
+  updated_at: string;
+}
+
+interface OfferPlaceRow extends OfferRow {
+  place_id: string;
+  place_kind: PlaceKind;
+  place_name: string;
+  street: string;
+  housenumber: string;
+  postcode: string;
+  town: string;
+  lat: number;
+  lon: number;
+  opening_hours: string | null;
+  product_name: string | null;
+  brand: string | null;
+  category: string | null;
+  image: string | null;
+}
+
+interface RegionRow {
+  id: string;
+  kind: RegionKind;
+  name: string;
+  center_lat: number;
+  center_lon: number;
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+const OFFER_PLACE_COLUMNS = `
+  o.id, o.place_rid, o.gtin, o.sku, o.title, o.price_cents, o.availability, o.quantity, o.url, o.updated_at,
+  p.id AS place_id, p.kind AS place_kind, p.name AS place_name, p.street, p.housenumber, p.postcode, p.town,
+  p.lat, p.lon, p.opening_hours,
+  pr.name AS product_name, pr.brand, pr.category, pr.image`;
+
+function toRegion(row: RegionRow): Region {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    center: { lat: row.center_lat, lon: row.center_lon },
+    bbox: [row.west, row.south, row.east, row.north],
+  };
+}
+
+function toPlaceRecord(row: PlaceRow): PlaceRecord {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    categories: JSON.parse(row.categories) as string[],
+    address: { street: row.street, housenumber: row.housenumber, postcode: row.postcode, town: row.town },
+    point: { lat: row.lat, lon: row.lon },
+    opening_hours: row.opening_hours,
+    phone: row.phone,
+    website: row.website,
+    image: row.image,
+    description: row.description,
+    region_ids: JSON.parse(row.region_ids) as string[],
+    updated_at: row.updated_at,
+  };
+}
+
+function toOffer(row: OfferRow & { place_id: string }): Offer {
+  return {
+    id: String(row.id),
+    place_id: row.place_id,
+    gtin: row.gtin,
+    title: row.title,
+    price_cents: row.price_cents,
+    currency: 'EUR',
+    availability: row.availability,
+    quantity: row.quantity,
+    url: row.url,
+    updated_at: row.updated_at,
+  };
+}
+
+function isAvailable(availability: Availability): boolean {
+  return availability === 'in_stock' || availability === 'limited';
+}
+
+/** Rounds to whole metres: more precision than that is noise and makes cursors fragile. */
+function roundMetres(metres: number): number {
+  return Math.round(metres);
+}
+
+export class SqliteStore implements Store {
+  readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(path: string, options: { readonly?: boolean } = {}) {
+    this.db = new Database(path, { readonly: options.readonly ?? false });
+    if (!options.readonly) {
+      this.db.pragma('journal_mode = WAL');
+      // FULL makes every committed transaction durable across power loss, not just crashes.
+      this.db.pragma('synchronous = FULL');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+    }
+    this.db.pragma('busy_timeout = 5000');
+    this.statements = {
+      counts: this.db.prepare<[], Counts>(`SELECT
+        (SELECT count(*) FROM places) AS places,
+        (SELECT count(*) FROM products) AS products,
+        (SELECT count(*) FROM offers) AS offers,
+        (SELECT count(*) FROM regions) AS regions`),
+      placeById: this.db.prepare<[string], PlaceRow>('SELECT * FROM places WHERE id = ?'),
+      product: this.db.prepare<[string], Product>(
+        'SELECT gtin, name, brand, category, image FROM products WHERE gtin = ?',
+      ),
+      regions: this.db.prepare<[], RegionRow>('SELECT * FROM regions ORDER BY kind, name'),
+      region: this.db.prepare<[string], RegionRow>('SELECT * FROM regions WHERE id = ?'),
+      gazetteer: this.db.prepare<
+        [string],
+        { key: string; kind: GeocodeResult['kind']; name: string; lat: number; lon: number }
+      >('SELECT * FROM gazetteer WHERE key = ?'),
+      offerCandidates: this.db.prepare<[string, number], { id: number; bm: number }>(
+        'SELECT rowid AS id, bm25(offer_fts, 1.0, 0.0) AS bm FROM offer_fts WHERE offer_fts MATCH ? LIMIT ?',
+      ),
+      offerIdsMatching: this.db.prepare<[string], { id: number }>(
+        'SELECT rowid AS id FROM offer_fts WHERE offer_fts MATCH ?',
+      ),
+      placeIdsMatching: this.db.prepare<[string], { rid: number }>(
+        'SELECT rowid AS rid FROM place_fts WHERE place_fts MATCH ?',
+      ),
+      offersByIds: this.db.prepare<[string], OfferPlaceRow>(`SELECT ${OFFER_PLACE_COLUMNS}
+        FROM json_each(?) AS j
+        JOIN offers AS o ON o.id = j.value
+        JOIN places AS p ON p.rid = o.place_rid
+        LEFT JOIN products AS pr ON pr.gtin = o.gtin`),
+      offersOfGtinInCells: this.db.prepare<[string, string], OfferPlaceRow>(`SELECT ${OFFER_PLACE_COLUMNS}
+        FROM offers AS o
+        JOIN places AS p ON p.rid = o.place_rid
+        LEFT JOIN products AS pr ON pr.gtin = o.gtin
+        WHERE o.gtin = ? AND o.cell IN (SELECT value FROM json_each(?))`),
+      offersOfGtin: this.db.prepare<[string], OfferPlaceRow>(`SELECT ${OFFER_PLACE_COLUMNS}
+        FROM offers AS o
+        JOIN places AS p ON p.rid = o.place_rid
+        LEFT JOIN products AS pr ON pr.gtin = o.gtin
+        WHERE o.gtin = ?`),
+      placesInBox: this.db.prepare<[number, number, number, number], PlaceRow>(`SELECT p.*
+        FROM place_geo AS g JOIN places AS p ON p.rid = g.rid
+        WHERE g.min_lat <= ? AND g.max_lat >= ? AND g.min_lon <= ? AND g.max_lon >= ?`),
+    };
+  }
+
+  counts(): Counts {
+    return this.statements.counts.get()!;
+  }
+
+  /** Replaces every place, product, offer and region in one transaction: all or nothing. */
+  replaceAll(data: DataSet): void {
+    const db = this.db;
+    const insertRegion = db.prepare(
+      'INSERT INTO regions VALUES (@id, @kind, @name, @center_lat, @center_lon, @west, @south, @east, @north)',
+    );
+    const insertPlace = db.prepare(`INSERT INTO places
+      (id, kind, name, categories, street, housenumber, postcode, town, lat, lon, opening_hours, phone, website,
+       image, description, region_ids, updated_at)
+      VALUES (@id, @kind, @name, @categories, @street, @housenumber, @postcode, @town, @lat, @lon, @opening_hours,
+       @phone, @website, @image, @description, @region_ids, @updated_at)`);
+    const insertPlaceGeo = db.prepare('INSERT INTO place_geo VALUES (?, ?, ?, ?, ?)');
+    const insertPlaceText = db.prepare('INSERT INTO place_fts (rowid, text, tags) VALUES (?, ?, ?)');
+    const insertProduct = db.prepare(
+      'INSERT INTO products (gtin, name, brand, category, image) VALUES (@gtin, @name, @brand, @category, @image)',
+    );
+    const insertOffer = db.prepare(`INSERT INTO offers
+      (place_rid, gtin, sku, title, price_cents, availability, quantity, url, updated_at, cell)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    const insertOfferText = db.prepare('INSERT INTO offer_fts (rowid, text, tags) VALUES (?, ?, ?)');
+
+    db.transaction(() => {
+      db.exec(`DELETE FROM offers; DELETE FROM products; DELETE FROM places; DELETE FROM place_geo;
+        DELETE FROM regions; DELETE FROM gazetteer;
+        INSERT INTO offer_fts (offer_fts) VALUES ('delete-all');
+        INSERT INTO place_fts (place_fts) VALUES ('delete-all');`);
+      for (const region of data.regions) {
+        insertRegion.run({
+          id: region.id,
+          kind: region.kind,
+          name: region.name,
+          center_lat: region.center.lat,
+          center_lon: region.center.lon,
+          west: region.bbox[0],
+          south: region.bbox[1],
+          east: region.bbox[2],
+          north: region.bbox[3],
+        });
+      }
+      const places = new Map<string, { rid: number; place: PlaceRecord; tags: string }>();
+      for (const place of data.places) {
+        const rid = Number(
+          insertPlace.run({
+            id: place.id,
+            kind: place.kind,
+            name: place.name,
+            categories: JSON.stringify(place.categories),
+            ...place.address,
+            lat: place.point.lat,
+            lon: place.point.lon,
+            opening_hours: place.opening_hours,
+            phone: place.phone,
+            website: place.website,
+            image: place.image,
+            description: place.description,
+            region_ids: JSON.stringify(place.region_ids),
+            updated_at: place.updated_at,
+          }).lastInsertRowid,
+        );
+        insertPlaceGeo.run(rid, place.point.lat, place.point.lat, place.point.lon, place.point.lon);
+        const tags = [
+          cellToken(FINE, place.point),
+          cellToken(COARSE, place.point),
+          `pl${rid}`,
+          tagToken('k', place.kind),
+          ...place.categories.map((category) => tagToken('c', category)),
+        ].join(' ');
+        insertPlaceText.run(
+          rid,
+          [
+            place.name,
+            place.categories.join(' ').replaceAll('-', ' '),
+            place.address.street,
+            place.address.town,
+          ].join(' '),
+          tags,
+        );
+        places.set(place.id, { rid, place, tags });
+      }
+      const products = new Map<string, Product>();
+      for (const product of data.products) {
+        insertProduct.run(product);
+        products.set(product.gtin, product);
+      }
+      for (const offer of data.offers) {
+        const entry = places.get(offer.place_id);
+        if (!entry) throw new Error(`offer for unknown place ${offer.place_id}`);
+        const product = offer.gtin === null ? null : (products.get(offer.gtin) ?? null);
+        if (offer.gtin !== null && product === null)
+          throw new Error(`offer for unknown product ${offer.gtin}`);
+        const id = Number(
+          insertOffer.run(
+            entry.rid,
+            offer.gtin,
+            offer.gtin ?? offer.sku ?? offer.title,
+            offer.title,
+            offer.price_cents,
+            offer.availability,
+            offer.quantity,
+            offer.url,
+            offer.updated_at,
+            coarseCellId(entry.place.point),
+          ).lastInsertRowid,
+        );
+        const document = offerDocument(offer, product, entry.place, entry.tags);
+        insertOfferText.run(id, document.text, document.tags);
+      }
+      this.rebuildGazetteer();
+    })();
+  }
+
+  /** Postcodes, towns and regions to points, from the instance's own places and regions. */
+  private rebuildGazetteer(): void {
+    const insert = this.db.prepare('INSERT OR REPLACE INTO gazetteer VALUES (?, ?, ?, ?, ?)');
+    this.db.exec('DELETE FROM gazetteer');
+    const groups = this.db
+      .prepare<[], { postcode: string; town: string; lat: number; lon: number }>(
+        'SELECT postcode, town, lat, lon FROM places',
+      )
+      .all();
+    const sums = new Map<
+      string,
+      { kind: GeocodeResult['kind']; name: string; lat: number; lon: number; n: number }
+    >();
+    const add = (key: string, kind: GeocodeResult['kind'], name: string, point: Point): void => {
+      const sum = sums.get(key) ?? { kind, name, lat: 0, lon: 0, n: 0 };
+      sum.lat += point.lat;
+      sum.lon += point.lon;
+      sum.n += 1;
+      sums.set(key, sum);
+    };
+    for (const row of groups) {
+      const postcode = normalisePostcode(row.postcode);
+      if (postcode) {
+        add(`pc:${postcode}`, 'postcode', postcode, row);
+        if (postcode.length > 4) add(`pc:${postcode.slice(0, 4)}`, 'postcode', postcode.slice(0, 4), row);
+      }
+      add(`town:${fold(row.town)}`, 'town', row.town, row);
+    }
+    for (const [key, sum] of sums) {
+      insert.run(key, sum.kind, sum.name, sum.lat / sum.n, sum.lon / sum.n);
+    }
+    for (const region of this.regions()) {
+      const key = `town:${fold(region.name)}`;
+      if (!sums.has(key)) insert.run(key, 'region', region.name, region.center.lat, region.center.lon);
+    }
+  }
+
+  search(query: SearchQuery): Page<SearchResult> {
+    const cursor = decodeCursor(query.cursor);
+    const conditions: string[] = [];
+    const text = prefixQuery(searchTokens(query.text));
+    if (text) conditions.push(text);
+    if (query.category) conditions.push(anyOf([tagToken('c', query.category)], 'tags'));
+    if (query.kind) conditions.push(anyOf([tagToken('k', query.kind)], 'tags'));
+    if (query.inStockOnly) conditions.push('tags : "instock"');
+    if (conditions.length === 0) return { items: [], next_cursor: null };
+    const base = conditions.join(' AND ');
+
+    const relevance = new Map<number, number>();
+    if (query.area) {
+      const { center, radiusInMetres } = query.area;
+      const level = radiusInMetres <= FINE_CELLS_UP_TO_M ? FINE : COARSE;
+      for (const ring of cellRings(level, center, bboxAround(center, radiusInMetres))) {
+        const rows = this.statements.offerCandidates.all(
+          `${base} AND ${anyOf(ring.tokens, 'tags')}`,
+          SEARCH_CANDIDATES - relevance.size,
+        );
+        for (const row of rows) relevance.set(row.id, -row.bm);
+        if (relevance.size >= SEARCH_CANDIDATES) break;
+      }
+    } else {
+      for (const row of this.statements.offerCandidates.all(base, SEARCH_CANDIDATES))
+        relevance.set(row.id, -row.bm);
+    }
+    if (relevance.size === 0) return { items: [], next_cursor: null };
+
+    const openStates = new Map<number, OpeningState>();
+    const stateOf = (row: OfferPlaceRow): OpeningState => {
+      let state = openStates.get(row.place_rid);
+      if (!state) {
+        state = openingState(row.opening_hours, query.now);
+        openStates.set(row.place_rid, state);
+      }
+      return state;
+    };
+
+    interface Group {
+      key: string;
+      rows: Array<{ row: OfferPlaceRow; distance: number | null }>;
+      relevance: number;
+    }
+    const groups = new Map<string, Group>();
+    for (const row of this.statements.offersByIds.all(JSON.stringify([...relevance.keys()]))) {
+      const distance = query.area ? distanceInMetres(query.area.center, row) : null;
+      if (distance !== null && query.area && distance > query.area.radiusInMetres) continue;
+      if (query.openNowOnly && stateOf(row).open_now !== true) continue;
+      const key = row.gtin ?? `offer:${row.id}`;
+      const group = groups.get(key) ?? { key, rows: [], relevance: 0 };
+      group.rows.push({ row, distance });
+      group.relevance = Math.max(group.relevance, relevance.get(row.id) ?? 0);
+      groups.set(key, group);
+    }
+    const maxRelevance = Math.max(1e-9, ...[...groups.values()].map((group) => group.relevance));
+    const ranked = [...groups.values()].map((group) => {
+      const rank = (entry: { row: OfferPlaceRow; distance: number | null }): number =>
+        (query.area && entry.distance !== null ? 0.3 * (1 - entry.distance / query.area.radiusInMetres) : 0) +
+        0.1 * AVAILABILITY_WEIGHT[entry.row.availability];
+      group.rows.sort(
+        (a, b) => rank(b) - rank(a) || (a.distance ?? 0) - (b.distance ?? 0) || a.row.id - b.row.id,
+      );
+      const best = group.rows[0]!;
+      const score = Math.round((0.6 * (group.relevance / maxRelevance) + rank(best)) * 10_000) / 10_000;
+      const sortKey: CursorKey = [-score, group.key];
+      return { group, score, sortKey };
+    });
+    ranked.sort((a, b) => (isAfter(a.sortKey, b.sortKey) ? 1 : -1));
+    const after = ranked.filter((entry) => isAfter(entry.sortKey, cursor));
+    const page = after.slice(0, query.limit);
+    const items = page.map(({ group, score }): SearchResult => {
+      const first = group.rows[0]!.row;
+      const product: Product | null =
+        first.gtin === null
+          ? null
+          : {
+              gtin: first.gtin,
+              name: first.product_name ?? first.title,
+              brand: first.brand,
+              category: first.category,
+              image: first.image,
+            };
+      const byDistance = [...group.rows].sort(
+        (a, b) =>
+          (a.distance ?? 0) - (b.distance ?? 0) || (a.row.price_cents ?? 0) - (b.row.price_cents ?? 0),
+      );
+      const listed = byDistance.slice(0, OFFERS_PER_RESULT);
+      const prices = group.rows
+        .map((entry) => entry.row.price_cents)
+        .filter((price): price is number => price !== null);
+      return {
+        key: group.key,
+        product,
+        title: product?.name ?? first.title,
+        score,
+        min_price_cents: prices.length > 0 ? Math.min(...prices) : null,
+        offers: listed.map((entry) => this.offerAtPlace(entry.row, entry.distance, stateOf(entry.row))),
+        place_count: new Set(group.rows.map((entry) => entry.row.place_rid)).size,
+      };
+    });
+    const last = page.at(-1);
+    return {
+      items,
+      next_cursor: last && after.length > page.length ? encodeCursor(last.sortKey) : null,
+    };
+  }
+
+  private offerAtPlace(row: OfferPlaceRow, distance: number | null, state: OpeningState): OfferAtPlace {
+    const place: PlaceSummary = {
+      id: row.place_id,
+      kind: row.place_kind,
+      name: row.place_name,
+      address: { street: row.street, housenumber: row.housenumber, postcode: row.postcode, town: row.town },
+      point: { lat: row.lat, lon: row.lon },
+      ...state,
+    };
+    return { ...toOffer(row), place, distance_m: distance === null ? null : roundMetres(distance) };
+  }
+
+  places(query: PlacesQuery): Page<PlaceNear> {
+    const cursor = decodeCursor(query.cursor);
+    const words = searchTokens(query.text);
+    const tagConditions: string[] = [];
+    const text = prefixQuery(words);
+    if (text) tagConditions.push(text);
+    if (query.category) tagConditions.push(anyOf([tagToken('c', query.category)], 'tags'));
+    const matchingRids =
+      tagConditions.length > 0
+        ? new Set(this.statements.placeIdsMatching.all(tagConditions.join(' AND ')).map((row) => row.rid))
+        : null;
+    const keep = (row: PlaceRow): boolean =>
+      (matchingRids === null || matchingRids.has(row.rid)) &&
+      (query.kind === null || row.kind === query.kind);
+    const withState = (row: PlaceRow, distance: number | null): PlaceNear => ({
+      ...toPlaceRecord(row),
+      ...openingState(row.opening_hours, query.now),
+      distance_m: distance === null ? null : roundMetres(distance),
+    });
+
+    let candidates: Array<{ row: PlaceRow; distance: number | null; sortKey: CursorKey }>;
+    if (query.area) {
+      const { center, radiusInMetres } = query.area;
+      const [west, south, east, north] = bboxAround(center, radiusInMetres);
+      candidates = this.statements.placesInBox
+        .all(north, south, east, west)
+        .filter(keep)
+        .map((row) => {
+          const distance = roundMetres(distanceInMetres(center, row));
+          return { row, distance, sortKey: [distance, row.id] as CursorKey };
+        })
+        .filter((entry) => entry.distance <= radiusInMetres);
+    } else {
+      const rows = query.bbox
+        ? this.statements.placesInBox.all(query.bbox[3], query.bbox[1], query.bbox[2], query.bbox[0])
+        : this.db.prepare<[], PlaceRow>('SELECT * FROM places').all();
+      candidates = rows
+        .filter(keep)
+        .map((row) => ({ row, distance: null, sortKey: [fold(row.name), row.id] }));
+    }
+    candidates.sort((a, b) => (isAfter(a.sortKey, b.sortKey) ? 1 : -1));
+    const items: PlaceNear[] = [];
+    let lastKey: CursorKey | null = null;
+    let more = false;
+    for (const entry of candidates) {
+      if (!isAfter(entry.sortKey, cursor)) continue;
+      const place = withState(entry.row, entry.distance);
+      if (query.openNowOnly && place.open_now !== true) continue;
+      if (items.length === query.limit) {
+        more = true;
+        break;
+      }
+      items.push(place);
+      lastKey = entry.sortKey;
+    }
+    return { items, next_cursor: more && lastKey ? encodeCursor(lastKey) : null };
+  }
+
+  place(id: string, now: Date): Place | null {
+    const row = this.statements.placeById.get(id);
+    return row ? { ...toPlaceRecord(row), ...openingState(row.opening_hours, now) } : null;
+  }
+
+  placeOffers(placeId: string, query: PlaceOffersQuery): Page<Offer> | null {
+    const place = this.statements.placeById.get(placeId);
+    if (!place) return null;
+    const cursor = decodeCursor(query.cursor);
+    const conditions = ['o.place_rid = @rid'];
+    const parameters: Record<string, unknown> = { rid: place.rid, limit: query.limit + 1 };
+    const text = prefixQuery(searchTokens(query.text));
+    if (text) {
+      const ids = this.statements.offerIdsMatching
+        .all(`${text} AND tags : "pl${place.rid}"`)
+        .map((row) => row.id);
+      conditions.push('o.id IN (SELECT value FROM json_each(@ids))');
+      parameters.ids = JSON.stringify(ids);
+    }
+    if (query.category) {
+      conditions.push('pr.category = @category');
+      parameters.category = query.category;
+    }
+    if (query.availability) {
+      conditions.push('o.availability = @availability');
+      parameters.availability = query.availability;
+    }
+    if (cursor) {
+      conditions.push('(o.title, o.id) > (@afterTitle, @afterId)');
+      parameters.afterTitle = String(cursor[0]);
+      parameters.afterId = Number(cursor[1]);
+    }
+    const rows = this.db
+      .prepare<[Record<string, unknown>], OfferRow>(
+        `SELECT o.* FROM offers AS o LEFT JOIN products AS pr ON pr.gtin = o.gtin
+         WHERE ${conditions.join(' AND ')} ORDER BY o.title, o.id LIMIT @limit`,
+      )
+      .all(parameters);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((row) => toOffer({ ...row, place_id: place.id })),
+      next_cursor: last && rows.length > query.limit ? encodeCursor([last.title, last.id]) : null,
+    };
+  }
+
+  product(gtin: string): Product | null {
+    return this.statements.product.get(gtin) ?? null;
+  }
+
+  productOffers(query: ProductOffersQuery): Page<OfferAtPlace> {
+    const cursor = decodeCursor(query.cursor);
+    let rows: Array<{ row: OfferPlaceRow; distance: number | null; sortKey: CursorKey }>;
+    if (query.area) {
+      const { center, radiusInMetres } = query.area;
+      const cells = cellRings(COARSE, center, bboxAround(center, radiusInMetres)).flatMap((ring) => ring.ids);
+      rows = this.statements.offersOfGtinInCells
+        .all(query.gtin, JSON.stringify(cells))
+        .map((row) => {
+          const distance = roundMetres(distanceInMetres(center, row));
+          return { row, distance, sortKey: [distance, row.id] as CursorKey };
+        })
+        .filter((entry) => entry.distance <= radiusInMetres);
+    } else {
+      rows = this.statements.offersOfGtin.all(query.gtin).map((row) => ({
+        row,
+        distance: null,
+        sortKey: [row.price_cents ?? Number.MAX_SAFE_INTEGER, row.id],
+      }));
+    }
+    if (query.inStockOnly) rows = rows.filter((entry) => isAvailable(entry.row.availability));
+    rows.sort((a, b) => (isAfter(a.sortKey, b.sortKey) ? 1 : -1));
+    const after = rows.filter((entry) => isAfter(entry.sortKey, cursor));
+    const page = after.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map((entry) =>
+        this.offerAtPlace(entry.row, entry.distance, openingState(entry.row.opening_hours, query.now)),
+      ),
+      next_cursor: last && after.length > page.length ? encodeCursor(last.sortKey) : null,
+    };
+  }
+
+  regions(): Region[] {
+    return this.statements.regions.all().map(toRegion);
+  }
+
+  region(id: string): Region | null {
+    const row = this.statements.region.get(id);
+    return row ? toRegion(row) : null;
+  }
+
+  geocode(text: string): GeocodeResult | null {
+    const postcode = normalisePostcode(text);
+    const keys = postcode
+      ? [`pc:${postcode}`, ...(postcode.length > 4 ? [`pc:${postcode.slice(0, 4)}`] : [])]
+      : [`town:${fold(text.trim()).replace(/\s+/g, ' ')}`];
+    for (const key of keys) {
+      const row = this.statements.gazetteer.get(key);
+      if (row) return { query: text, kind: row.kind, name: row.name, point: { lat: row.lat, lon: row.lon } };
+    }
+    return null;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+/** The full-text document of an offer: what people type, and the tags filters match. */
+function offerDocument(
+  offer: OfferRecord,
+  product: Product | null,
+  place: PlaceRecord,
+  placeTags: string,
+): { text: string; tags: string } {
+  const words = [product?.name, product?.brand, product?.category?.replaceAll('-', ' ')];
+  if (!product || fold(offer.title) !== fold(product.name)) words.push(offer.title);
+  words.push(place.name);
+  const tags = [placeTags];
+  if (product?.category) tags.push(tagToken('c', product.category));
+  if (isAvailable(offer.availability)) tags.push('instock');
+  return { text: words.filter(Boolean).join(' '), tags: tags.join(' ') };
+}
