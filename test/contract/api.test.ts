@@ -72,7 +72,10 @@ describe('GET /v1/health', () => {
 
 describe('GET /v1/search', () => {
   it('finds bicycle bells while the shopper is still typing "fiets", nearest shops first', async () => {
-    const { body } = await call<SearchResponse>('/v1/search', '/v1/search?q=fiets&near=3811&radius=5000');
+    const { body } = await call<SearchResponse>(
+      '/v1/search',
+      '/v1/search?q=fiets&near=3811&radius=5000&limit=100',
+    );
     assert.ok(body.items.length > 0, 'has results');
     assert.ok(
       body.items.some((item) => /fietsbel/i.test(item.title)),

@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import Fastify, {
+  LogController,
   type FastifyError,
   type FastifyInstance,
   type FastifyReply,
@@ -56,7 +57,8 @@ export interface AppOptions {
   now?: () => Date;
 }
 
-const PROBLEM_BASE = 'https://lokaal.nl/problems/';
+/** Problem types are URNs: stable names that do not depend on where an instance runs. */
+const PROBLEM_BASE = 'urn:lokaal:problem:';
 
 /** An error the client caused, sent as a 4xx problem. */
 export class ProblemError extends Error {
@@ -104,7 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       // The request line is logged by the hook below, without the query and with a masked address.
       serializers: { req: () => ({}), res: () => ({}) },
     },
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: false,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: false } },
     routerOptions: { maxParamLength: 200 },
@@ -539,7 +541,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (options.staticRoot) {
     const root = normalize(options.staticRoot);
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      const path = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      let path: string;
+      try {
+        path = decodeURIComponent(request.url.split('?')[0] ?? '/');
+      } catch {
+        throw new ProblemError(
+          400,
+          'Bad request',
+          'the path is not valid percent-encoding',
+          undefined,
+          'bad-request',
+        );
+      }
       const relative = path.endsWith('/') ? `${path}index.html` : path;
       const file = normalize(join(root, relative));
       if (!file.startsWith(root) || relative.includes('\0'))

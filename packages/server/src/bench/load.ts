@@ -1,8 +1,9 @@
 /**
  * The load generator, run as its own process so that it does not share a CPU budget or
- * an event loop with the server it measures. Reads a scenario as JSON from argv, drives
+ * an event loop with the server it measures. Reads a scenario from the JSON file named on its command line, drives
  * the server with autocannon, and prints one JSON line with exact latency percentiles.
  */
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 
 interface Scenario {
@@ -17,7 +18,7 @@ function percentile(sorted: number[], fraction: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
 }
 
-const scenario = JSON.parse(process.argv[2] ?? '{}') as Scenario;
+const scenario = JSON.parse(readFileSync(process.argv[2] ?? '', 'utf8')) as Scenario;
 let next = 0;
 const latencies: number[] = [];
 let errors = 0;

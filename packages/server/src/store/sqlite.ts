@@ -39,7 +39,7 @@ import type {
 import { anyOf, fold, prefixQuery, searchTokens, tagToken } from './text.js';
 
 /** Most offers a search considers before ranking; bounds the work of common words. */
-const SEARCH_CANDIDATES = 2000;
+const SEARCH_CANDIDATES = 600;
 /** Offers listed with each search hit; `place_count` tells how many there are in all. */
 const OFFERS_PER_RESULT = 5;
 /** Fine cells up to this radius, coarse cells beyond. */
@@ -101,6 +101,24 @@ interface OfferPlaceRow extends OfferRow {
   brand: string | null;
   category: string | null;
   image: string | null;
+}
+
+/** What ranking needs of a search candidate; the rest is read only for the offers shown. */
+interface CandidateRow {
+  id: number;
+  place_rid: number;
+  gtin: string | null;
+  title: string;
+  availability: Availability;
+  price_cents: number | null;
+}
+
+/** Where a place is and when it opens: kept in memory, as search needs it for every candidate. */
+interface PlaceLocation {
+  rid: number;
+  lat: number;
+  lon: number;
+  opening_hours: string | null;
 }
 
 interface RegionRow {
@@ -187,6 +205,9 @@ export class SqliteStore implements Store {
       migrate(this.db);
     }
     this.db.pragma('busy_timeout = 5000');
+    // Reads are most of the work: map the file and keep a generous page cache.
+    this.db.pragma('mmap_size = 1073741824');
+    this.db.pragma('cache_size = -131072');
     this.statements = {
       counts: this.db.prepare<[], Counts>(`SELECT
         (SELECT count(*) FROM places) AS places,
@@ -203,8 +224,8 @@ export class SqliteStore implements Store {
         [string],
         { key: string; kind: GeocodeResult['kind']; name: string; lat: number; lon: number }
       >('SELECT * FROM gazetteer WHERE key = ?'),
-      offerCandidates: this.db.prepare<[string, number], { id: number; bm: number }>(
-        'SELECT rowid AS id, bm25(offer_fts, 1.0, 0.0) AS bm FROM offer_fts WHERE offer_fts MATCH ? LIMIT ?',
+      offerCandidates: this.db.prepare<[string, number], { id: number }>(
+        'SELECT rowid AS id FROM offer_fts WHERE offer_fts MATCH ? LIMIT ?',
       ),
       offerIdsMatching: this.db.prepare<[string], { id: number }>(
         'SELECT rowid AS id FROM offer_fts WHERE offer_fts MATCH ?',
@@ -212,6 +233,10 @@ export class SqliteStore implements Store {
       placeIdsMatching: this.db.prepare<[string], { rid: number }>(
         'SELECT rowid AS rid FROM place_fts WHERE place_fts MATCH ?',
       ),
+      candidatesByIds: this.db.prepare<[string], CandidateRow>(`SELECT
+          o.id, o.place_rid, o.gtin, o.title, o.availability, o.price_cents
+        FROM offers AS o WHERE o.id IN (SELECT value FROM json_each(?))`),
+      placeLocations: this.db.prepare<[], PlaceLocation>('SELECT rid, lat, lon, opening_hours FROM places'),
       offersByIds: this.db.prepare<[string], OfferPlaceRow>(`SELECT ${OFFER_PLACE_COLUMNS}
         FROM json_each(?) AS j
         JOIN offers AS o ON o.id = j.value
@@ -231,6 +256,19 @@ export class SqliteStore implements Store {
         FROM place_geo AS g JOIN places AS p ON p.rid = g.rid
         WHERE g.min_lat <= ? AND g.max_lat >= ? AND g.min_lon <= ? AND g.max_lon >= ?`),
     };
+  }
+
+  private locationCache: Map<number, PlaceLocation> | null = null;
+
+  /** Every place's location and hours, read once and kept until places change. */
+  private placeLocations(): Map<number, PlaceLocation> {
+    this.locationCache ??= new Map(this.statements.placeLocations.all().map((row) => [row.rid, row]));
+    return this.locationCache;
+  }
+
+  /** Call after any write to places. */
+  protected placesChanged(): void {
+    this.locationCache = null;
   }
 
   counts(): Counts {
@@ -346,6 +384,7 @@ export class SqliteStore implements Store {
       }
       this.rebuildGazetteer();
     })();
+    this.placesChanged();
   }
 
   /** Postcodes, towns and regions to points, from the instance's own places and regions. */
@@ -387,68 +426,92 @@ export class SqliteStore implements Store {
 
   search(query: SearchQuery): Page<SearchResult> {
     const cursor = decodeCursor(query.cursor);
-    const conditions: string[] = [];
-    const text = prefixQuery(searchTokens(query.text));
-    if (text) conditions.push(text);
-    if (query.category) conditions.push(anyOf([tagToken('c', query.category)], 'tags'));
-    if (query.kind) conditions.push(anyOf([tagToken('k', query.kind)], 'tags'));
-    if (query.inStockOnly) conditions.push('tags : "instock"');
-    if (conditions.length === 0) return { items: [], next_cursor: null };
-    const base = conditions.join(' AND ');
+    const words = searchTokens(query.text);
+    const categoryTag = query.category ? tagToken('c', query.category) : null;
+    // The longest word is the most selective; fused with each cell name it finds the
+    // documents of one area directly (see cells.ts). The other words narrow it down.
+    const anchor = words.reduce<string | null>(
+      (longest, word) => (longest && longest.length >= word.length ? longest : word),
+      null,
+    );
+    const filters: string[] = [];
+    const others = query.area ? words.filter((word) => word !== anchor) : words;
+    const text = prefixQuery(others);
+    if (text) filters.push(text);
+    if (categoryTag && (anchor || !query.area)) filters.push(anyOf([categoryTag], 'tags'));
+    if (query.kind) filters.push(anyOf([tagToken('k', query.kind)], 'tags'));
+    if (query.inStockOnly) filters.push('tags : "instock"');
+    if (!anchor && !categoryTag && filters.length === 0) return { items: [], next_cursor: null };
 
-    const relevance = new Map<number, number>();
+    const candidateIds: number[] = [];
     if (query.area) {
       const { center, radiusInMetres } = query.area;
       const level = radiusInMetres <= FINE_CELLS_UP_TO_M ? FINE : COARSE;
       for (const ring of cellRings(level, center, bboxAround(center, radiusInMetres))) {
-        const rows = this.statements.offerCandidates.all(
-          `${base} AND ${anyOf(ring.tokens, 'tags')}`,
-          SEARCH_CANDIDATES - relevance.size,
-        );
-        for (const row of rows) relevance.set(row.id, -row.bm);
-        if (relevance.size >= SEARCH_CANDIDATES) break;
+        const area = anchor
+          ? `tags : (${ring.tokens.map((cell) => `"${cell}${anchor}"*`).join(' OR ')})`
+          : anyOf(
+              ring.tokens.map((cell) => `${cell}${categoryTag ?? ''}`),
+              'tags',
+            );
+        const expression = [area, ...filters].join(' AND ');
+        for (const row of this.statements.offerCandidates.all(
+          expression,
+          SEARCH_CANDIDATES - candidateIds.length,
+        )) {
+          candidateIds.push(row.id);
+        }
+        if (candidateIds.length >= SEARCH_CANDIDATES) break;
       }
     } else {
-      for (const row of this.statements.offerCandidates.all(base, SEARCH_CANDIDATES))
-        relevance.set(row.id, -row.bm);
+      for (const row of this.statements.offerCandidates.all(filters.join(' AND '), SEARCH_CANDIDATES)) {
+        candidateIds.push(row.id);
+      }
     }
-    if (relevance.size === 0) return { items: [], next_cursor: null };
+    if (candidateIds.length === 0) return { items: [], next_cursor: null };
 
     const openStates = new Map<number, OpeningState>();
-    const stateOf = (row: OfferPlaceRow): OpeningState => {
-      let state = openStates.get(row.place_rid);
+    const stateOf = (place: { rid: number; opening_hours: string | null }): OpeningState => {
+      let state = openStates.get(place.rid);
       if (!state) {
-        state = openingState(row.opening_hours, query.now);
-        openStates.set(row.place_rid, state);
+        state = openingState(place.opening_hours, query.now);
+        openStates.set(place.rid, state);
       }
       return state;
     };
 
+    interface Candidate extends CandidateRow {
+      distance: number | null;
+    }
     interface Group {
       key: string;
-      rows: Array<{ row: OfferPlaceRow; distance: number | null }>;
+      rows: Candidate[];
       relevance: number;
     }
     const groups = new Map<string, Group>();
-    for (const row of this.statements.offersByIds.all(JSON.stringify([...relevance.keys()]))) {
-      const distance = query.area ? distanceInMetres(query.area.center, row) : null;
+    const locations = this.placeLocations();
+    for (const row of this.statements.candidatesByIds.all(JSON.stringify(candidateIds))) {
+      const place = locations.get(row.place_rid)!;
+      const distance = query.area ? distanceInMetres(query.area.center, place) : null;
       if (distance !== null && query.area && distance > query.area.radiusInMetres) continue;
-      if (query.openNowOnly && stateOf(row).open_now !== true) continue;
+      if (query.openNowOnly && stateOf(place).open_now !== true) continue;
       const key = row.gtin ?? `offer:${row.id}`;
-      const group = groups.get(key) ?? { key, rows: [], relevance: 0 };
-      group.rows.push({ row, distance });
-      group.relevance = Math.max(group.relevance, relevance.get(row.id) ?? 0);
-      groups.set(key, group);
+      let group = groups.get(key);
+      if (!group) {
+        // One product has one title nearly everywhere: score it once per group.
+        group = { key, rows: [], relevance: textRelevance(words, row.title) };
+        groups.set(key, group);
+      }
+      group.rows.push({ ...row, distance });
     }
-    const maxRelevance = Math.max(1e-9, ...[...groups.values()].map((group) => group.relevance));
+    let maxRelevance = 1e-9;
+    for (const group of groups.values()) maxRelevance = Math.max(maxRelevance, group.relevance);
+    const rank = (entry: Candidate): number =>
+      (query.area && entry.distance !== null ? 0.3 * (1 - entry.distance / query.area.radiusInMetres) : 0) +
+      0.1 * AVAILABILITY_WEIGHT[entry.availability];
     const ranked = [...groups.values()].map((group) => {
-      const rank = (entry: { row: OfferPlaceRow; distance: number | null }): number =>
-        (query.area && entry.distance !== null ? 0.3 * (1 - entry.distance / query.area.radiusInMetres) : 0) +
-        0.1 * AVAILABILITY_WEIGHT[entry.row.availability];
-      group.rows.sort(
-        (a, b) => rank(b) - rank(a) || (a.distance ?? 0) - (b.distance ?? 0) || a.row.id - b.row.id,
-      );
-      const best = group.rows[0]!;
+      let best = group.rows[0]!;
+      for (const entry of group.rows) if (rank(entry) > rank(best)) best = entry;
       const score = Math.round((0.6 * (group.relevance / maxRelevance) + rank(best)) * 10_000) / 10_000;
       const sortKey: CursorKey = [-score, group.key];
       return { group, score, sortKey };
@@ -456,8 +519,21 @@ export class SqliteStore implements Store {
     ranked.sort((a, b) => (isAfter(a.sortKey, b.sortKey) ? 1 : -1));
     const after = ranked.filter((entry) => isAfter(entry.sortKey, cursor));
     const page = after.slice(0, query.limit);
-    const items = page.map(({ group, score }): SearchResult => {
-      const first = group.rows[0]!.row;
+
+    // Only the offers shown are read in full.
+    const listedByGroup = page.map(({ group }) =>
+      [...group.rows]
+        .sort((a, b) => (a.distance ?? 0) - (b.distance ?? 0) || (a.price_cents ?? 0) - (b.price_cents ?? 0))
+        .slice(0, OFFERS_PER_RESULT),
+    );
+    const full = new Map(
+      this.statements.offersByIds
+        .all(JSON.stringify(listedByGroup.flat().map((entry) => entry.id)))
+        .map((row) => [row.id, row]),
+    );
+    const items = page.map(({ group, score }, index): SearchResult => {
+      const listed = listedByGroup[index]!.map((entry) => ({ entry, row: full.get(entry.id)! }));
+      const first = listed[0]!.row;
       const product: Product | null =
         first.gtin === null
           ? null
@@ -468,22 +544,25 @@ export class SqliteStore implements Store {
               category: first.category,
               image: first.image,
             };
-      const byDistance = [...group.rows].sort(
-        (a, b) =>
-          (a.distance ?? 0) - (b.distance ?? 0) || (a.row.price_cents ?? 0) - (b.row.price_cents ?? 0),
-      );
-      const listed = byDistance.slice(0, OFFERS_PER_RESULT);
-      const prices = group.rows
-        .map((entry) => entry.row.price_cents)
-        .filter((price): price is number => price !== null);
+      let minPrice: number | null = null;
+      for (const entry of group.rows) {
+        if (entry.price_cents !== null && (minPrice === null || entry.price_cents < minPrice))
+          minPrice = entry.price_cents;
+      }
       return {
         key: group.key,
         product,
         title: product?.name ?? first.title,
         score,
-        min_price_cents: prices.length > 0 ? Math.min(...prices) : null,
-        offers: listed.map((entry) => this.offerAtPlace(entry.row, entry.distance, stateOf(entry.row))),
-        place_count: new Set(group.rows.map((entry) => entry.row.place_rid)).size,
+        min_price_cents: minPrice,
+        offers: listed.map(({ entry, row }) =>
+          this.offerAtPlace(
+            row,
+            entry.distance,
+            stateOf({ rid: row.place_rid, opening_hours: row.opening_hours }),
+          ),
+        ),
+        place_count: new Set(group.rows.map((entry) => entry.place_rid)).size,
       };
     });
     const last = page.at(-1);
@@ -672,6 +751,24 @@ export class SqliteStore implements Store {
   }
 }
 
+/**
+ * How well an offer's title answers the words typed, from 0 to 1: a whole word in the
+ * title counts fully, the start of a word most of it, a word found only elsewhere (brand,
+ * category, the shop's name) a little; shorter titles are more specific. Computed here
+ * rather than with FTS5's bm25, which would cost a score per matching document.
+ */
+export function textRelevance(words: string[], title: string): number {
+  if (words.length === 0) return 1;
+  const titleWords = searchTokens(title, 40);
+  let sum = 0;
+  for (const word of words) {
+    if (titleWords.includes(word)) sum += 1;
+    else if (titleWords.some((titleWord) => titleWord.startsWith(word))) sum += 0.75;
+    else sum += 0.25;
+  }
+  return sum / words.length / (1 + 0.03 * titleWords.length);
+}
+
 /** The full-text document of an offer: what people type, and the tags filters match. */
 function offerDocument(
   offer: OfferRecord,
@@ -682,8 +779,17 @@ function offerDocument(
   const words = [product?.name, product?.brand, product?.category?.replaceAll('-', ' ')];
   if (!product || fold(offer.title) !== fold(product.name)) words.push(offer.title);
   words.push(place.name);
+  const text = words.filter(Boolean).join(' ');
   const tags = [placeTags];
-  if (product?.category) tags.push(tagToken('c', product.category));
+  const categoryTags = place.categories.map((category) => tagToken('c', category));
+  if (product?.category) categoryTags.push(tagToken('c', product.category));
+  tags.push(...categoryTags);
   if (isAvailable(offer.availability)) tags.push('instock');
-  return { text: words.filter(Boolean).join(' '), tags: tags.join(' ') };
+  // Every word and category fused with the place's cells: an area search then reads only
+  // the documents of its cells that hold the word (see cells.ts).
+  const cells = [cellToken(FINE, place.point), cellToken(COARSE, place.point)];
+  for (const word of new Set([...searchTokens(text, 40), ...categoryTags])) {
+    for (const cell of cells) tags.push(`${cell}${word}`);
+  }
+  return { text, tags: tags.join(' ') };
 }
