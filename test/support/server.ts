@@ -30,7 +30,7 @@ export function seededDatabase(): { dir: string; dbPath: string } {
 }
 
 export async function startServer(
-  options: { dbPath?: string; args?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: { dbPath?: string; args?: string[]; env?: NodeJS.ProcessEnv; command?: 'serve' | 'demo' } = {},
 ): Promise<RunningServer> {
   let dir: string | null = null;
   let dbPath = options.dbPath;
@@ -41,7 +41,17 @@ export async function startServer(
   }
   const child: ChildProcess = spawn(
     process.execPath,
-    [LOKAAL_BIN, 'serve', '--db', dbPath, '--port', '0', '--rate-limit', '0', ...(options.args ?? [])],
+    [
+      LOKAAL_BIN,
+      options.command ?? 'serve',
+      '--db',
+      dbPath,
+      '--port',
+      '0',
+      '--rate-limit',
+      '0',
+      ...(options.args ?? []),
+    ],
     { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

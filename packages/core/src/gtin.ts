@@ -45,7 +45,7 @@ function isbn10ToIsbn13(isbn10: string): GtinResult {
  * not valid.
  *
  * @example
- * parseGtin('978-90-263-3737-9') // { ok: true, gtin14: '09789026337379' }
+ * parseGtin('978-90-263-3737-6') // { ok: true, gtin14: '09789026337376' }
  * parseGtin('8712345678907')     // { ok: false, reason: 'check_digit', … }
  */
 export function parseGtin(input: string): GtinResult {

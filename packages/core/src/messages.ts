@@ -74,6 +74,46 @@ export interface Messages {
   stockEmpty: string;
   quantityLeft: (count: number) => string;
   poweredBy: string;
+  staleOffer: string;
+  clearSearch: string;
+  noLocationYet: string;
+  radiusKm: (km: number) => string;
+  placesCount: (count: number) => string;
+  mapNoTiles: string;
+  closedToday: string;
+  todayHours: (hours: string) => string;
+  availabilityLabel: string;
+  allAvailabilities: string;
+  placeNotFound: string;
+  // search & nearby (helper A adds below this line)
+  searchHint: string;
+  filtersLabel: string;
+  categoryPlaceholder: string;
+  resultsLabel: string;
+  whereToBuy: string;
+  loadingMore: string;
+  unknownLocation: string;
+  noResultsFilterHint: string;
+  viewAtPlace: (name: string) => string;
+  locationRounded: string;
+  // shop card, stock & map (helper B adds below this line)
+  loadingDetails: string;
+  addressLabel: string;
+  publicHolidays: string;
+  nthWeekdayOfMonth: (nth: number, weekday: string) => string;
+  moreProducts: string;
+  productsShown: (count: number) => string;
+  loadingRange: string;
+  loadingMap: string;
+  mapEmpty: string;
+  mapCapped: (count: number) => string;
+  mapKeyboardHint: string;
+  mapUnavailable: string;
+  clusterLabel: (count: number) => string;
+  zoomIn: string;
+  zoomOut: string;
+  tilesPdokAttribution: string;
+  tilesOsmAttribution: string;
 }
 
 const nl: Messages = {
@@ -152,6 +192,48 @@ const nl: Messages = {
   stockEmpty: 'Geen producten gevonden in dit assortiment.',
   quantityLeft: (count) => `nog ${count}`,
   poweredBy: 'Lokaal — open en zonder tracking',
+  staleOffer: 'mogelijk niet actueel',
+  clearSearch: 'Zoekveld leegmaken',
+  noLocationYet: 'Vul een postcode of plaats in, of gebruik je locatie.',
+  radiusKm: (km) => `${formatNumber(km, 'nl')} km`,
+  placesCount: (count) => (count === 1 ? '1 plek' : `${formatNumber(count, 'nl')} plekken`),
+  mapNoTiles: 'Kaart zonder achtergrond: de kaartlaag is niet bereikbaar.',
+  closedToday: 'Vandaag gesloten',
+  todayHours: (hours) => `Vandaag ${hours}`,
+  availabilityLabel: 'Beschikbaarheid',
+  allAvailabilities: 'Alles',
+  placeNotFound: 'Deze plek is niet gevonden.',
+  // search & nearby (helper A adds below this line)
+  searchHint: 'Typ wat je zoekt en vind het bij winkels in de buurt.',
+  filtersLabel: 'Filters',
+  categoryPlaceholder: 'Bijvoorbeeld fietsen',
+  resultsLabel: 'Zoekresultaten',
+  whereToBuy: 'Hier te koop',
+  loadingMore: 'Meer resultaten laden…',
+  unknownLocation: 'Deze postcode of plaats kennen we niet. Probeer een andere.',
+  noResultsFilterHint: 'Of zet een filter uit.',
+  viewAtPlace: (name) => `Bekijk bij ${name}`,
+  locationRounded: 'Je locatie is afgerond op ongeveer 1 km.',
+  // shop card, stock & map (helper B adds below this line)
+  loadingDetails: 'Gegevens laden…',
+  addressLabel: 'Adres',
+  publicHolidays: 'Feestdagen',
+  nthWeekdayOfMonth: (nth, weekday) =>
+    nth < 0 ? `laatste ${weekday} van de maand` : `${nth}e ${weekday} van de maand`,
+  moreProducts: 'Meer producten',
+  productsShown: (count) => (count === 1 ? '1 product' : `${formatNumber(count, 'nl')} producten`),
+  loadingRange: 'Assortiment laden…',
+  loadingMap: 'Kaart laden…',
+  mapEmpty: 'Geen plekken op deze kaart.',
+  mapCapped: (count) => `De eerste ${formatNumber(count, 'nl')} plekken worden getoond.`,
+  mapKeyboardHint:
+    'Pijltjestoetsen verschuiven de kaart, plus en min zoomen in en uit. Met Tab ga je langs de plekken.',
+  mapUnavailable: 'De kaart kon niet worden geladen. De lijst toont dezelfde plekken.',
+  clusterLabel: (count) => `${formatNumber(count, 'nl')} plekken, kies om in te zoomen`,
+  zoomIn: 'Inzoomen',
+  zoomOut: 'Uitzoomen',
+  tilesPdokAttribution: 'Kaartgegevens © Kadaster',
+  tilesOsmAttribution: '© OpenStreetMap-bijdragers',
 };
 
 const en: Messages = {
@@ -230,6 +312,49 @@ const en: Messages = {
   stockEmpty: 'No products found in this range.',
   quantityLeft: (count) => `${count} left`,
   poweredBy: 'Lokaal — open and tracking-free',
+  staleOffer: 'may be out of date',
+  clearSearch: 'Clear search',
+  noLocationYet: 'Enter a postcode or town, or use your location.',
+  radiusKm: (km) => `${formatNumber(km, 'en')} km`,
+  placesCount: (count) => (count === 1 ? '1 place' : `${formatNumber(count, 'en')} places`),
+  mapNoTiles: 'Map without background: the map layer cannot be reached.',
+  closedToday: 'Closed today',
+  todayHours: (hours) => `Today ${hours}`,
+  availabilityLabel: 'Availability',
+  allAvailabilities: 'All',
+  placeNotFound: 'This place was not found.',
+  // search & nearby (helper A adds below this line)
+  searchHint: 'Type what you are looking for and find it in shops nearby.',
+  filtersLabel: 'Filters',
+  categoryPlaceholder: 'For example bicycles',
+  resultsLabel: 'Search results',
+  whereToBuy: 'Where to buy',
+  loadingMore: 'Loading more results…',
+  unknownLocation: 'We do not know this postcode or town. Try another one.',
+  noResultsFilterHint: 'Or turn a filter off.',
+  viewAtPlace: (name) => `View at ${name}`,
+  locationRounded: 'Your location is rounded to about 1 km.',
+  // shop card, stock & map (helper B adds below this line)
+  loadingDetails: 'Loading details…',
+  addressLabel: 'Address',
+  publicHolidays: 'Public holidays',
+  nthWeekdayOfMonth: (nth, weekday) =>
+    nth < 0
+      ? `last ${weekday} of the month`
+      : `${nth}${nth === 1 ? 'st' : nth === 2 ? 'nd' : nth === 3 ? 'rd' : 'th'} ${weekday} of the month`,
+  moreProducts: 'More products',
+  productsShown: (count) => (count === 1 ? '1 product' : `${formatNumber(count, 'en')} products`),
+  loadingRange: 'Loading the range…',
+  loadingMap: 'Loading the map…',
+  mapEmpty: 'No places on this map.',
+  mapCapped: (count) => `Showing the first ${formatNumber(count, 'en')} places.`,
+  mapKeyboardHint: 'Arrow keys move the map, plus and minus zoom in and out. Tab moves through the places.',
+  mapUnavailable: 'The map could not be loaded. The list shows the same places.',
+  clusterLabel: (count) => `${formatNumber(count, 'en')} places, select to zoom in`,
+  zoomIn: 'Zoom in',
+  zoomOut: 'Zoom out',
+  tilesPdokAttribution: 'Map data © Kadaster',
+  tilesOsmAttribution: '© OpenStreetMap contributors',
 };
 
 const catalogue: Record<Locale, Messages> = { nl, en };

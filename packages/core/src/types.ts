@@ -82,6 +82,8 @@ export interface Offer {
   quantity: number | null;
   url: string | null;
   updated_at: string;
+  /** No feed confirmed this offer lately (14 days by default): show it as possibly out of date. */
+  stale: boolean;
 }
 
 /** An offer together with where it is, as used in "available nearby" lists. */

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { buildApp } from './api/app.js';
 import { generateDemoTown } from './demo/town.js';
 import { SqliteStore } from './store/sqlite.js';
+import { runImport, runKeys, runPlaces } from './cli-shop.js';
 
 const DEFAULT_DB = 'data/lokaal.sqlite';
 const DEFAULT_PORT = 8080;
@@ -20,6 +21,17 @@ Commands:
   demo             seed the demo town on first run, then serve the API and the demo site
   seed demo        fill the database with the demo town (refuses a database with data unless --force)
   stats            print what the database holds
+  import --place ID [--delta] [--confirm-shrink] [--format F] [--store-code C] FILE|URL
+                   import a shop's feed: a snapshot replaces its offers, --delta changes some
+  places register --name N --kind K --street S --housenumber H --postcode P --town T --email E
+                  [--category C]… [--kvk N] [--phone P] [--website URL] [--hours H] [--lat L --lon L]
+  places pending   list registrations waiting for approval
+  places approve ID [--lat L --lon L]   create the place and print its key (shown once)
+  places reject ID
+  keys list [--place ID]                 keys by their prefix, never whole
+  keys create --place ID [--place ID]…   a key for one or more places (printed once)
+  keys rotate PREFIX                     revoke a key and print its replacement
+  keys revoke PREFIX                     stops working at once
 
 Options:
   --db FILE        SQLite database file (default ${DEFAULT_DB}; created when missing)
@@ -27,6 +39,7 @@ Options:
   --host ADDR      address to listen on (default 127.0.0.1; 0.0.0.0 to serve a network)
   --rate-limit N   requests per minute per client network (default 600; 0 turns it off)
   --force          with seed: replace what is in the database
+  --stale-days N   offers no feed confirmed for N days are shown as stale (default 14)
   --quiet          log warnings and errors only
   -h, --help       show this help`;
 
@@ -36,9 +49,9 @@ function demoSiteRoot(): string | null {
   return existsSync(resolve(root, 'index.html')) ? root : null;
 }
 
-function openStore(path: string): SqliteStore {
+function openStore(path: string, staleAfterDays = 14): SqliteStore {
   mkdirSync(dirname(resolve(path)), { recursive: true });
-  return new SqliteStore(path);
+  return new SqliteStore(path, { staleAfterDays });
 }
 
 function seedDemo(store: SqliteStore): void {
@@ -56,10 +69,12 @@ async function serve(
   options: { port: number; host: string; rateLimit: number; quiet: boolean; demo: boolean },
 ): Promise<void> {
   const staticRoot = options.demo ? demoSiteRoot() : null;
+  const cdnRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../widgets/dist/cdn');
   const app = await buildApp({
     store,
     rateLimitPerMinute: options.rateLimit,
     staticRoot,
+    cdnRoot: existsSync(cdnRoot) ? cdnRoot : null,
     logLevel: options.quiet ? 'warn' : 'info',
   });
   const shutdown = (): void => {
@@ -103,11 +118,31 @@ export async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       'rate-limit': { type: 'string', default: '600' },
       force: { type: 'boolean', default: false },
+      'stale-days': { type: 'string', default: '14' },
+      place: { type: 'string', multiple: true },
+      delta: { type: 'boolean', default: false },
+      'confirm-shrink': { type: 'boolean', default: false },
+      format: { type: 'string' },
+      'store-code': { type: 'string' },
+      name: { type: 'string' },
+      kind: { type: 'string' },
+      category: { type: 'string', multiple: true },
+      street: { type: 'string' },
+      housenumber: { type: 'string' },
+      postcode: { type: 'string' },
+      town: { type: 'string' },
+      email: { type: 'string' },
+      phone: { type: 'string' },
+      website: { type: 'string' },
+      hours: { type: 'string' },
+      kvk: { type: 'string' },
+      lat: { type: 'string' },
+      lon: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
-  const [command, argument] = positionals;
+  const [command, argument, third] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
     return values.help ? 0 : 2;
@@ -122,15 +157,20 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`lokaal: --rate-limit must be a whole number ≥ 0, not "${values['rate-limit']}"`);
     return 2;
   }
+  const staleDays = Number(values['stale-days']);
+  if (!Number.isInteger(staleDays) || staleDays < 1) {
+    console.error(`lokaal: --stale-days must be a whole number ≥ 1, not "${values['stale-days']}"`);
+    return 2;
+  }
   const serveOptions = { port, host: values.host, rateLimit, quiet: values.quiet };
 
   switch (command) {
     case 'serve': {
-      await serve(openStore(values.db), { ...serveOptions, demo: false });
+      await serve(openStore(values.db, staleDays), { ...serveOptions, demo: false });
       return -1;
     }
     case 'demo': {
-      const store = openStore(values.db);
+      const store = openStore(values.db, staleDays);
       if (store.counts().places === 0) seedDemo(store);
       await serve(store, { ...serveOptions, demo: true });
       return -1;
@@ -172,6 +212,12 @@ export async function main(argv: string[]): Promise<number> {
       store.close();
       return 0;
     }
+    case 'import':
+      return runImport(values, argument);
+    case 'places':
+      return runPlaces(values, argument, third);
+    case 'keys':
+      return runKeys(values, argument, third);
     default:
       console.error(`lokaal: unknown command "${command}"\n\n${USAGE}`);
       return 2;

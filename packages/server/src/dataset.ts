@@ -4,7 +4,7 @@ import type { Offer, Place, Product, Region } from '@lokaal/core';
 export type PlaceRecord = Omit<Place, 'open_now' | 'opens_at' | 'closes_at'>;
 
 /** An offer as a feed or seed delivers it; the store assigns the id. */
-export interface OfferRecord extends Omit<Offer, 'id' | 'currency'> {
+export interface OfferRecord extends Omit<Offer, 'id' | 'currency' | 'stale'> {
   /** The shop's own key for an item without GTIN (its SKU); defaults to the title. */
   sku?: string;
 }

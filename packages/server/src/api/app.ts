@@ -4,6 +4,7 @@
  * OpenAPI 3.1 document at `/v1/openapi.json`.
  */
 import { readFile } from 'node:fs/promises';
+import { STATUS_CODES } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import Fastify, {
   LogController,
@@ -19,7 +20,10 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { parseGtin, parseLatLon, type BBox, type Problem } from '@lokaal/core';
-import { InvalidCursorError, type Area, type Store } from '../store/store.js';
+import { InvalidCursorError, type Area } from '../store/store.js';
+import type { SqliteStore } from '../store/sqlite.js';
+import { ProblemError } from './errors.js';
+import { registerWriteRoutes } from './writes.js';
 import { maskIp } from './privacy.js';
 import {
   GeocodeQuerySchema,
@@ -45,11 +49,13 @@ import {
 } from './schemas.js';
 
 export interface AppOptions {
-  store: Store;
+  store: SqliteStore;
   /** Requests per minute per client address; 0 turns the limit off. */
   rateLimitPerMinute?: number;
   /** Folder with the demo site, served at `/`. */
   staticRoot?: string | null;
+  /** Folder with the built CDN files, served at `/cdn/` next to the demo site. */
+  cdnRoot?: string | null;
   /** pino log level; `silent` for tests and benchmarks. */
   logLevel?: string;
   version?: string;
@@ -59,19 +65,6 @@ export interface AppOptions {
 
 /** Problem types are URNs: stable names that do not depend on where an instance runs. */
 const PROBLEM_BASE = 'urn:lokaal:problem:';
-
-/** An error the client caused, sent as a 4xx problem. */
-export class ProblemError extends Error {
-  constructor(
-    readonly status: number,
-    readonly title: string,
-    readonly detail: string,
-    readonly parameter?: string,
-    readonly slug = 'invalid-parameter',
-  ) {
-    super(detail);
-  }
-}
 
 function invalid(parameter: string, detail: string): ProblemError {
   return new ProblemError(400, 'Invalid parameter', `${parameter}: ${detail}`, parameter);
@@ -87,7 +80,21 @@ function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Prob
 
 const ERROR = { 400: ProblemSchema, 404: ProblemSchema, 429: ProblemSchema };
 
+/** Strict, as on a government site: no inline script or style; tiles only from the two public map services. */
+const DEMO_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: https://service.pdok.nl https://tile.openstreetmap.org",
+  "connect-src 'self'",
+  "font-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const STATIC_TYPES: Record<string, string> = {
+  '.map': 'application/json; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -127,7 +134,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Public reads may be used from any web page, and no response ever sets a cookie.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') {
+    const isPublicRead =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      request.headers.authorization === undefined &&
+      (request.routeOptions.config as { private?: boolean } | undefined)?.private !== true;
+    if (isPublicRead) {
       reply.header('access-control-allow-origin', '*');
       reply.header('access-control-expose-headers', 'etag, retry-after, x-ratelimit-remaining');
     }
@@ -178,6 +189,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         status: error.status,
         detail: error.detail,
         ...(error.parameter ? { parameter: error.parameter } : {}),
+        ...error.extra,
       });
     }
     if (error instanceof InvalidCursorError) {
@@ -210,7 +222,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, request, {
       type: status >= 500 ? `${PROBLEM_BASE}server-error` : `${PROBLEM_BASE}bad-request`,
-      title: status >= 500 ? 'Server error' : 'Bad request',
+      title: status >= 500 ? 'Server error' : (STATUS_CODES[status] ?? 'Bad request'),
       status,
       detail: status >= 500 ? 'the server could not answer; try again later' : error.message,
     });
@@ -413,6 +425,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         availability: query.availability ?? null,
         limit: query.limit ?? LIMITS.limitDefault,
         cursor: query.cursor ?? null,
+        now: now(),
       });
       if (!page)
         throw new ProblemError(404, 'Not found', `no place "${request.params.id}"`, 'id', 'not-found');
@@ -533,13 +546,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
+  await registerWriteRoutes(app, { store, now });
+
   app.get('/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     publicCache(reply, 300);
     return app.swagger();
   });
 
   if (options.staticRoot) {
-    const root = normalize(options.staticRoot);
+    const roots = [
+      ...(options.cdnRoot ? [{ prefix: '/cdn/', dir: normalize(options.cdnRoot) }] : []),
+      { prefix: '/', dir: normalize(options.staticRoot) },
+    ];
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       let path: string;
       try {
@@ -553,18 +571,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           'bad-request',
         );
       }
-      const relative = path.endsWith('/') ? `${path}index.html` : path;
-      const file = normalize(join(root, relative));
-      if (!file.startsWith(root) || relative.includes('\0'))
+      const root = roots.find((entry) => path.startsWith(entry.prefix))!;
+      const within = path.slice(root.prefix.length - 1);
+      const relative = within.endsWith('/') ? `${within}index.html` : within;
+      const file = normalize(join(root.dir, relative));
+      if (!file.startsWith(root.dir) || relative.includes('\0')) {
         throw new ProblemError(404, 'Not found', 'no such page', undefined, 'not-found');
+      }
       try {
         const body = await readFile(file);
         reply.header('content-type', STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
         reply.header('cache-control', 'no-cache');
-        reply.header(
-          'content-security-policy',
-          "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'",
-        );
+        // The demo site runs under the strict policy a municipality's site would set.
+        reply.header('content-security-policy', DEMO_CSP);
         return reply.send(body);
       } catch {
         throw new ProblemError(404, 'Not found', `no page ${path}`, undefined, 'not-found');

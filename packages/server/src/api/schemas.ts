@@ -101,6 +101,7 @@ const offerProperties = {
   quantity: Nullable(Type.Integer({ minimum: 0 })),
   url: Nullable(Type.String()),
   updated_at: Instant('When the shop last confirmed this offer.'),
+  stale: Type.Boolean({ description: 'No feed confirmed this offer lately; it may be out of date.' }),
 };
 
 export const OfferSchema = Type.Object(offerProperties, { additionalProperties: false });
@@ -172,6 +173,31 @@ export const HealthSchema = Type.Object(
   { additionalProperties: false },
 );
 
+const FeedErrorSchema = Type.Object(
+  { line: Type.Integer(), field: Type.String(), reason: Type.String(), value: Type.String() },
+  { additionalProperties: false },
+);
+
+export const ImportReportSchema = Type.Object(
+  {
+    place_id: Type.String(),
+    mode: Type.Union([Type.Literal('snapshot'), Type.Literal('delta')]),
+    format: Type.String(),
+    result: Type.Union([Type.Literal('applied'), Type.Literal('held_back')]),
+    read: Type.Integer(),
+    imported: Type.Integer(),
+    updated: Type.Integer(),
+    unchanged: Type.Integer(),
+    removed: Type.Integer(),
+    skipped: Type.Integer(),
+    rejected: Type.Integer(),
+    errors: Type.Array(FeedErrorSchema),
+    message: Type.String(),
+    finished_at: Type.String({ format: 'date-time' }),
+  },
+  { additionalProperties: false },
+);
+
 export const ProblemSchema = Type.Object(
   {
     type: Type.String(),
@@ -180,8 +206,9 @@ export const ProblemSchema = Type.Object(
     detail: Type.Optional(Type.String()),
     parameter: Type.Optional(Type.String({ description: 'The request parameter that was wrong.' })),
     instance: Type.Optional(Type.String()),
+    report: Type.Optional(ImportReportSchema),
   },
-  { description: 'RFC 9457 problem details.' },
+  { description: 'RFC 9457 problem details; a held-back feed carries its import report.' },
 );
 
 // Request parameters. Limits are part of the contract: each breach is a 400 naming the parameter.

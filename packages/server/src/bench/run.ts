@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { roundPoint } from '@lokaal/core';
 import { SqliteStore } from '../store/sqlite.js';
+import { benchIngest, printIngest } from './ingest.js';
 import { benchLocations, benchWords, generateNational } from './national.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,8 +25,13 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'bench-data' },
     keep: { type: 'boolean', default: false },
     reuse: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
+if (values.only === 'ingest') {
+  printIngest(benchIngest());
+  process.exit(0);
+}
 const offerCount = Number(values.offers);
 const durationSeconds = Number(values.duration);
 const connections = Number(values.connections);
@@ -163,3 +169,5 @@ console.log(
 );
 rmSync(join(dir, 'scenario.json'), { force: true });
 if (!values.keep) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
+
+if (values.only !== 'api') printIngest(benchIngest());

@@ -65,6 +65,44 @@ export const MIGRATIONS: readonly string[] = [
     lon REAL NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 2: onboarding, per-shop keys and feed status.
+  `
+  CREATE TABLE registrations (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    categories TEXT NOT NULL,
+    street TEXT NOT NULL, housenumber TEXT NOT NULL, postcode TEXT NOT NULL, town TEXT NOT NULL,
+    lat REAL, lon REAL,
+    kvk TEXT,
+    contact_name TEXT, contact_email TEXT NOT NULL, contact_phone TEXT,
+    website TEXT, opening_hours TEXT,
+    created_at TEXT NOT NULL,
+    decided_at TEXT,
+    place_id TEXT
+  );
+  CREATE INDEX registrations_status ON registrations (status, created_at);
+  CREATE TABLE api_keys (
+    id INTEGER PRIMARY KEY,
+    prefix TEXT NOT NULL UNIQUE,
+    hash TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL,
+    revoked_at TEXT,
+    last_used_at TEXT
+  );
+  CREATE TABLE api_key_places (
+    key_id INTEGER NOT NULL REFERENCES api_keys (id) ON DELETE CASCADE,
+    place_rid INTEGER NOT NULL REFERENCES places (rid) ON DELETE CASCADE,
+    PRIMARY KEY (key_id, place_rid)
+  ) WITHOUT ROWID;
+  CREATE TABLE feed_status (
+    place_rid INTEGER PRIMARY KEY REFERENCES places (rid) ON DELETE CASCADE,
+    last_import_at TEXT NOT NULL,
+    last_result TEXT NOT NULL,
+    report TEXT NOT NULL
+  );
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { gs1CheckDigit, type Product } from '@lokaal/core';
 import type { DataSet, PlaceRecord } from '../dataset.js';
 import { SqliteStore } from './sqlite.js';
+import { MIGRATIONS } from './schema.js';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 const CENTER = { lat: 52.1561, lon: 5.3878 };
@@ -140,7 +141,7 @@ describe('SqliteStore', () => {
   it('uses WAL, durable commits and the latest schema', () => {
     assert.equal(store.db.pragma('journal_mode', { simple: true }), 'wal');
     assert.equal(store.db.pragma('synchronous', { simple: true }), 2);
-    assert.equal(store.db.pragma('user_version', { simple: true }), 1);
+    assert.equal(store.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
   });
 
   it('finds by prefix with diacritics folded, and items without GTIN by their own title', () => {

@@ -111,6 +111,7 @@ interface CandidateRow {
   title: string;
   availability: Availability;
   price_cents: number | null;
+  updated_at: string;
 }
 
 /** Where a place is and when it opens: kept in memory, as search needs it for every candidate. */
@@ -167,7 +168,7 @@ function toPlaceRecord(row: PlaceRow): PlaceRecord {
   };
 }
 
-function toOffer(row: OfferRow & { place_id: string }): Offer {
+function toOffer(row: OfferRow & { place_id: string }, staleBefore: string): Offer {
   return {
     id: String(row.id),
     place_id: row.place_id,
@@ -179,6 +180,7 @@ function toOffer(row: OfferRow & { place_id: string }): Offer {
     quantity: row.quantity,
     url: row.url,
     updated_at: row.updated_at,
+    stale: row.updated_at < staleBefore,
   };
 }
 
@@ -195,7 +197,11 @@ export class SqliteStore implements Store {
   readonly db: Database.Database;
   private readonly statements;
 
-  constructor(path: string, options: { readonly?: boolean } = {}) {
+  /** Offers no feed confirmed for this long are stale: shown as such and ranked lower. */
+  readonly staleAfterDays: number;
+
+  constructor(path: string, options: { readonly?: boolean; staleAfterDays?: number } = {}) {
+    this.staleAfterDays = options.staleAfterDays ?? 14;
     this.db = new Database(path, { readonly: options.readonly ?? false });
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');
@@ -234,7 +240,7 @@ export class SqliteStore implements Store {
         'SELECT rowid AS rid FROM place_fts WHERE place_fts MATCH ?',
       ),
       candidatesByIds: this.db.prepare<[string], CandidateRow>(`SELECT
-          o.id, o.place_rid, o.gtin, o.title, o.availability, o.price_cents
+          o.id, o.place_rid, o.gtin, o.title, o.availability, o.price_cents, o.updated_at
         FROM offers AS o WHERE o.id IN (SELECT value FROM json_each(?))`),
       placeLocations: this.db.prepare<[], PlaceLocation>('SELECT rid, lat, lon, opening_hours FROM places'),
       offersByIds: this.db.prepare<[string], OfferPlaceRow>(`SELECT ${OFFER_PLACE_COLUMNS}
@@ -267,8 +273,57 @@ export class SqliteStore implements Store {
   }
 
   /** Call after any write to places. */
-  protected placesChanged(): void {
+  placesChanged(): void {
     this.locationCache = null;
+  }
+
+  /** Inserts a place with its spatial and text index entries; returns its row id. Call inside a transaction. */
+  insertPlace(place: PlaceRecord): number {
+    const rid = Number(
+      this.db
+        .prepare(
+          `INSERT INTO places
+          (id, kind, name, categories, street, housenumber, postcode, town, lat, lon, opening_hours, phone, website,
+           image, description, region_ids, updated_at)
+          VALUES (@id, @kind, @name, @categories, @street, @housenumber, @postcode, @town, @lat, @lon, @opening_hours,
+           @phone, @website, @image, @description, @region_ids, @updated_at)`,
+        )
+        .run({
+          id: place.id,
+          kind: place.kind,
+          name: place.name,
+          categories: JSON.stringify(place.categories),
+          ...place.address,
+          lat: place.point.lat,
+          lon: place.point.lon,
+          opening_hours: place.opening_hours,
+          phone: place.phone,
+          website: place.website,
+          image: place.image,
+          description: place.description,
+          region_ids: JSON.stringify(place.region_ids),
+          updated_at: place.updated_at,
+        }).lastInsertRowid,
+    );
+    this.db
+      .prepare('INSERT INTO place_geo VALUES (?, ?, ?, ?, ?)')
+      .run(rid, place.point.lat, place.point.lat, place.point.lon, place.point.lon);
+    this.db
+      .prepare('INSERT INTO place_fts (rowid, text, tags) VALUES (?, ?, ?)')
+      .run(rid, placeText(place), placeTags(rid, place));
+    this.placesChanged();
+    return rid;
+  }
+
+  /** The stored record of a place with its row id, for writes. */
+  placeRecord(id: string): { rid: number; place: PlaceRecord } | null {
+    const row = this.statements.placeById.get(id);
+    return row ? { rid: row.rid, place: toPlaceRecord(row) } : null;
+  }
+
+  /** ISO instant before which an offer's `updated_at` makes it stale. */
+  staleBefore(now: Date): string {
+    return new Date(now.getTime() - this.staleAfterDays * 86_400_000).toISOString();
   }
 
   counts(): Counts {
@@ -281,13 +336,6 @@ export class SqliteStore implements Store {
     const insertRegion = db.prepare(
       'INSERT INTO regions VALUES (@id, @kind, @name, @center_lat, @center_lon, @west, @south, @east, @north)',
     );
-    const insertPlace = db.prepare(`INSERT INTO places
-      (id, kind, name, categories, street, housenumber, postcode, town, lat, lon, opening_hours, phone, website,
-       image, description, region_ids, updated_at)
-      VALUES (@id, @kind, @name, @categories, @street, @housenumber, @postcode, @town, @lat, @lon, @opening_hours,
-       @phone, @website, @image, @description, @region_ids, @updated_at)`);
-    const insertPlaceGeo = db.prepare('INSERT INTO place_geo VALUES (?, ?, ?, ?, ?)');
-    const insertPlaceText = db.prepare('INSERT INTO place_fts (rowid, text, tags) VALUES (?, ?, ?)');
     const insertProduct = db.prepare(
       'INSERT INTO products (gtin, name, brand, category, image) VALUES (@gtin, @name, @brand, @category, @image)',
     );
@@ -316,42 +364,8 @@ export class SqliteStore implements Store {
       }
       const places = new Map<string, { rid: number; place: PlaceRecord; tags: string }>();
       for (const place of data.places) {
-        const rid = Number(
-          insertPlace.run({
-            id: place.id,
-            kind: place.kind,
-            name: place.name,
-            categories: JSON.stringify(place.categories),
-            ...place.address,
-            lat: place.point.lat,
-            lon: place.point.lon,
-            opening_hours: place.opening_hours,
-            phone: place.phone,
-            website: place.website,
-            image: place.image,
-            description: place.description,
-            region_ids: JSON.stringify(place.region_ids),
-            updated_at: place.updated_at,
-          }).lastInsertRowid,
-        );
-        insertPlaceGeo.run(rid, place.point.lat, place.point.lat, place.point.lon, place.point.lon);
-        const tags = [
-          cellToken(FINE, place.point),
-          cellToken(COARSE, place.point),
-          `pl${rid}`,
-          tagToken('k', place.kind),
-          ...place.categories.map((category) => tagToken('c', category)),
-        ].join(' ');
-        insertPlaceText.run(
-          rid,
-          [
-            place.name,
-            place.categories.join(' ').replaceAll('-', ' '),
-            place.address.street,
-            place.address.town,
-          ].join(' '),
-          tags,
-        );
+        const rid = this.insertPlace(place);
+        const tags = placeTags(rid, place);
         places.set(place.id, { rid, place, tags });
       }
       const products = new Map<string, Product>();
@@ -506,9 +520,11 @@ export class SqliteStore implements Store {
     }
     let maxRelevance = 1e-9;
     for (const group of groups.values()) maxRelevance = Math.max(maxRelevance, group.relevance);
+    const staleBefore = this.staleBefore(query.now);
+    // Stock nobody confirmed lately is worth a quarter of fresh stock.
     const rank = (entry: Candidate): number =>
       (query.area && entry.distance !== null ? 0.3 * (1 - entry.distance / query.area.radiusInMetres) : 0) +
-      0.1 * AVAILABILITY_WEIGHT[entry.availability];
+      0.1 * AVAILABILITY_WEIGHT[entry.availability] * (entry.updated_at < staleBefore ? 0.25 : 1);
     const ranked = [...groups.values()].map((group) => {
       let best = group.rows[0]!;
       for (const entry of group.rows) if (rank(entry) > rank(best)) best = entry;
@@ -560,6 +576,7 @@ export class SqliteStore implements Store {
             row,
             entry.distance,
             stateOf({ rid: row.place_rid, opening_hours: row.opening_hours }),
+            staleBefore,
           ),
         ),
         place_count: new Set(group.rows.map((entry) => entry.place_rid)).size,
@@ -572,7 +589,12 @@ export class SqliteStore implements Store {
     };
   }
 
-  private offerAtPlace(row: OfferPlaceRow, distance: number | null, state: OpeningState): OfferAtPlace {
+  private offerAtPlace(
+    row: OfferPlaceRow,
+    distance: number | null,
+    state: OpeningState,
+    staleBefore: string,
+  ): OfferAtPlace {
     const place: PlaceSummary = {
       id: row.place_id,
       kind: row.place_kind,
@@ -581,7 +603,11 @@ export class SqliteStore implements Store {
       point: { lat: row.lat, lon: row.lon },
       ...state,
     };
-    return { ...toOffer(row), place, distance_m: distance === null ? null : roundMetres(distance) };
+    return {
+      ...toOffer(row, staleBefore),
+      place,
+      distance_m: distance === null ? null : roundMetres(distance),
+    };
   }
 
   places(query: PlacesQuery): Page<PlaceNear> {
@@ -683,7 +709,7 @@ export class SqliteStore implements Store {
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
-      items: page.map((row) => toOffer({ ...row, place_id: place.id })),
+      items: page.map((row) => toOffer({ ...row, place_id: place.id }, this.staleBefore(query.now))),
       next_cursor: last && rows.length > query.limit ? encodeCursor([last.title, last.id]) : null,
     };
   }
@@ -719,7 +745,12 @@ export class SqliteStore implements Store {
     const last = page.at(-1);
     return {
       items: page.map((entry) =>
-        this.offerAtPlace(entry.row, entry.distance, openingState(entry.row.opening_hours, query.now)),
+        this.offerAtPlace(
+          entry.row,
+          entry.distance,
+          openingState(entry.row.opening_hours, query.now),
+          this.staleBefore(query.now),
+        ),
       ),
       next_cursor: last && after.length > page.length ? encodeCursor(last.sortKey) : null,
     };
@@ -769,8 +800,28 @@ export function textRelevance(words: string[], title: string): number {
   return sum / words.length / (1 + 0.03 * titleWords.length);
 }
 
+/** Tags of a place: its cells, its own id, its kind and categories. */
+export function placeTags(rid: number, place: PlaceRecord): string {
+  return [
+    cellToken(FINE, place.point),
+    cellToken(COARSE, place.point),
+    `pl${rid}`,
+    tagToken('k', place.kind),
+    ...place.categories.map((category) => tagToken('c', category)),
+  ].join(' ');
+}
+
+function placeText(place: PlaceRecord): string {
+  return [
+    place.name,
+    place.categories.join(' ').replaceAll('-', ' '),
+    place.address.street,
+    place.address.town,
+  ].join(' ');
+}
+
 /** The full-text document of an offer: what people type, and the tags filters match. */
-function offerDocument(
+export function offerDocument(
   offer: OfferRecord,
   product: Product | null,
   place: PlaceRecord,

@@ -50,6 +50,7 @@ export interface PlacesQuery {
 
 export interface PlaceOffersQuery {
   text: string;
+  now: Date;
   category: string | null;
   availability: Availability | null;
   limit: number;
