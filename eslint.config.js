@@ -2,9 +2,21 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
 
 export default tseslint.config(
-  { ignores: ['**/dist/', '**/node_modules/', 'data/', 'bench-data/', 'coverage/'] },
+  {
+    ignores: [
+      '**/dist/',
+      '**/node_modules/',
+      'data/',
+      'bench-data/',
+      'coverage/',
+      'screenshots/',
+      'demo/cdn/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,7 +29,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['demo/**/*.js'],
+    files: ['widgets/**/*.ts', 'demo/**/*.js'],
+    ...lit.configs['flat/recommended'],
+  },
+  {
+    files: ['widgets/**/*.ts', 'demo/**/*.js'],
+    ...wc.configs['flat/best-practice'],
+  },
+  {
+    files: ['widgets/**/*.ts', 'demo/**/*.js'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -35,8 +35,9 @@ function findTests(dir) {
 }
 
 const npx = 'npx';
-const built = run('build (tsc -b)', npx, ['tsc', '-b', 'packages/server', 'packages/client']);
+const built = run('build (tsc -b)', npx, ['tsc', '-b', 'packages/server', 'packages/client', 'widgets']);
 run('type check (tsc --noEmit, tests included)', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
+run('type check of the widgets and their tests', npx, ['tsc', '-p', 'widgets/tsconfig.test.json']);
 run('lint (eslint)', npx, ['eslint', '--max-warnings', '0', '.']);
 run('format (prettier --check)', npx, ['prettier', '--check', '--log-level', 'warn', '.']);
 
@@ -71,6 +72,28 @@ if (built) {
   passed += testsPassed;
   failed += testsFailed;
   if (testsFailed > 0) failures.push(`${testsFailed} test(s)`);
+}
+
+if (built && findTests(join(root, 'widgets')).length > 0) {
+  const reportDir = mkdtempSync(join(tmpdir(), 'lokaal-wtr-'));
+  const countsFile = join(reportDir, 'counts.json');
+  console.log('\n▶ component tests (web-test-runner, headless Chromium)');
+  const result = spawnSync(npx, ['web-test-runner', '--config', 'web-test-runner.config.mjs'], {
+    cwd: root,
+    env: { ...env, LOKAAL_WTR_COUNTS: countsFile },
+    stdio: 'inherit',
+  });
+  let counts = { passed: 0, failed: 0 };
+  try {
+    counts = JSON.parse(readFileSync(countsFile, 'utf8'));
+  } catch {
+    // No counts: the runner did not get to run the tests.
+  }
+  rmSync(reportDir, { recursive: true, force: true });
+  if (result.status !== 0 && counts.failed === 0) counts.failed = 1;
+  passed += counts.passed;
+  failed += counts.failed;
+  if (counts.failed > 0) failures.push(`${counts.failed} component test(s)`);
 }
 
 if (failures.length > 0) console.log(`\nFailed: ${failures.join(', ')}`);

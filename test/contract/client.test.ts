@@ -14,7 +14,8 @@ import {
   createClient,
   type LokaalClient,
 } from '@lokaal/client';
-import { startServer, type RunningServer } from '../support/server.js';
+import { spawnSync } from 'node:child_process';
+import { LOKAAL_BIN, startServer, type RunningServer } from '../support/server.js';
 import type { OpenApiDocument } from '../support/openapi.js';
 
 let server: RunningServer;
@@ -65,6 +66,40 @@ describe('@lokaal/client', () => {
     assert.equal((await lokaal.geocode('3811 AB')).kind, 'postcode');
     const regions = await lokaal.regions();
     assert.equal((await lokaal.region(regions.items[0]!.id)).id, regions.items[0]!.id);
+  });
+
+  it('registers a place, and sends a feed with a key and reads its report', async () => {
+    const receipt = await lokaal.register({
+      name: 'Kaashandel Test',
+      kind: 'shop',
+      address: { street: 'Hof', housenumber: '3', postcode: '3811 CJ', town: 'Amersfoort' },
+      contact: { email: 'kaas@example.nl' },
+    });
+    assert.equal(receipt.status, 'pending');
+    const shop = (await lokaal.places({ category: 'kaas', limit: 1 })).items[0]!;
+    const created = spawnSync(
+      process.execPath,
+      [LOKAAL_BIN, 'keys', 'create', '--place', shop.id, '--db', server.dbPath],
+      {
+        encoding: 'utf8',
+      },
+    );
+    const key = /lokaal_sk_\w{50}/.exec(created.stdout)![0];
+    const report = await lokaal.sendFeed(
+      shop.id,
+      { mode: 'delta', body: 'sku;naam;prijs\nKAAS-1;Oude kaas 500 g;8,95', contentType: 'text/csv' },
+      { key },
+    );
+    assert.equal(report.imported, 1);
+    assert.equal((await lokaal.feedStatus(shop.id, { key })).imported, 1);
+    await assert.rejects(
+      lokaal.feedStatus(shop.id, { key: `lokaal_sk_${'x'.repeat(50)}` }),
+      (error: unknown) => {
+        assert.ok(error instanceof ProblemError);
+        assert.equal(error.status, 401);
+        return true;
+      },
+    );
   });
 
   it('throws a ProblemError that names the wrong parameter', async () => {

@@ -55,7 +55,8 @@ async function send(
   const response = await fetch(server.baseUrl + path, {
     method,
     headers,
-    ...(body === null ? {} : { body }),
+    // Node's fetch sends a Buffer as bytes; the DOM typing of BodyInit does not know Buffer.
+    ...(body === null ? {} : { body: body as unknown as BodyInit }),
   });
   const text = await response.text();
   return {

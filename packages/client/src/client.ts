@@ -36,6 +36,11 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/** Calls that write need the shop's key. */
+export interface KeyedCallOptions extends CallOptions {
+  key: string;
+}
+
 /** `near` is `lat,lon`, a Dutch postcode or a town; `radius` is in metres. */
 export interface SearchParams {
   q?: string;
@@ -80,6 +85,53 @@ export interface ProductOffersParams {
   cursor?: string;
 }
 
+export interface RegistrationRequest {
+  name: string;
+  kind: PlaceKind;
+  categories?: string[];
+  address: { street: string; housenumber: string; postcode: string; town: string };
+  point?: { lat: number; lon: number };
+  kvk?: string;
+  contact: { name?: string; email: string; phone?: string };
+  website?: string;
+  opening_hours?: string;
+}
+
+export interface PlaceEdit {
+  opening_hours?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  description?: string | null;
+  image?: string | null;
+}
+
+export interface FeedUpload {
+  mode: 'snapshot' | 'delta';
+  body: BodyInit;
+  /** `text/csv`, `text/tab-separated-values`, `application/xml`, `application/ld+json` or `application/json`. */
+  contentType: string;
+  confirmShrink?: boolean;
+  storeCode?: string;
+}
+
+/** The answer to every feed import. */
+export interface ImportReport {
+  place_id: string;
+  mode: 'snapshot' | 'delta';
+  format: string;
+  result: 'applied' | 'held_back';
+  read: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  skipped: number;
+  rejected: number;
+  errors: Array<{ line: number; field: string; reason: string; value: string }>;
+  message: string;
+  finished_at: string;
+}
+
 type QueryValue = string | number | boolean | readonly number[] | undefined;
 
 /** The query string, in a stable order so that equal requests hit the same cache entry. */
@@ -101,6 +153,15 @@ export function createClient(options: ClientOptions) {
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
 
   async function get<T>(path: string, params: object, call: CallOptions = {}): Promise<T> {
+    return request<T>('GET', path, params, call);
+  }
+
+  async function request<T>(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+    path: string,
+    params: object,
+    call: CallOptions & { key?: string; body?: BodyInit; contentType?: string } = {},
+  ): Promise<T> {
     const url = `${baseUrl}${path}${queryString(params)}`;
     if (call.signal?.aborted) throw new AbortedError();
     const controller = new AbortController();
@@ -114,11 +175,16 @@ export function createClient(options: ClientOptions) {
     try {
       let response: Response;
       try {
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (call.key) headers.authorization = `Bearer ${call.key}`;
+        if (call.contentType) headers['content-type'] = call.contentType;
         response = await fetchImpl(url, {
+          method,
           signal: controller.signal,
-          headers: { accept: 'application/json' },
+          headers,
           credentials: 'omit',
           referrerPolicy: 'no-referrer',
+          ...(call.body === undefined ? {} : { body: call.body }),
         });
       } catch (error) {
         if (timedOut) throw new TimeoutError(timeoutMs);
@@ -173,6 +239,41 @@ export function createClient(options: ClientOptions) {
     geocode: (q: string, call?: CallOptions) => get<GeocodeResult>('/v1/geocode', { q }, call),
     regions: (call?: CallOptions) => get<{ items: Region[] }>('/v1/regions', {}, call),
     region: (id: string, call?: CallOptions) => get<Region>(`/v1/regions/${segment(id)}`, {}, call),
+    /** A shop's last import report (needs its key). */
+    feedStatus: (id: string, call: KeyedCallOptions) =>
+      get<ImportReport>(`/v1/places/${segment(id)}/feed`, {}, call),
+    /** Asks to join; a region operator approves and issues the key. */
+    register: (registration: RegistrationRequest, call?: CallOptions) =>
+      request<{ id: string; status: 'pending'; message: string }>(
+        'POST',
+        '/v1/places',
+        {},
+        {
+          ...call,
+          body: JSON.stringify(registration),
+          contentType: 'application/json',
+        },
+      ),
+    /** A shop edits its own place. */
+    editPlace: (id: string, edit: PlaceEdit, call: KeyedCallOptions) =>
+      request<Place>(
+        'PATCH',
+        `/v1/places/${segment(id)}`,
+        {},
+        {
+          ...call,
+          body: JSON.stringify(edit),
+          contentType: 'application/json',
+        },
+      ),
+    /** Sends a feed: `snapshot` replaces the offers (PUT), `delta` changes some (PATCH). */
+    sendFeed: (id: string, feed: FeedUpload, call: KeyedCallOptions) =>
+      request<ImportReport>(
+        feed.mode === 'snapshot' ? 'PUT' : 'PATCH',
+        `/v1/places/${segment(id)}/offers`,
+        { confirm_shrink: feed.confirmShrink, store_code: feed.storeCode },
+        { ...call, body: feed.body, contentType: feed.contentType },
+      ),
   };
 }
 
@@ -244,4 +345,5 @@ export const CLIENT_ENDPOINTS: ReadonlyArray<{
   { method: 'geocode', path: '/v1/geocode', query: ['q'] },
   { method: 'regions', path: '/v1/regions', query: [] },
   { method: 'region', path: '/v1/regions/{id}', query: [] },
+  { method: 'feedStatus', path: '/v1/places/{id}/feed', query: [] },
 ];

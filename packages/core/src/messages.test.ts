@@ -10,6 +10,7 @@ import {
   messages,
   resolveLocale,
 } from './messages.js';
+import './messages-en.js';
 
 const NOW = new Date('2026-11-26T10:00:00Z'); // Thursday 11:00 in Amsterdam
 

@@ -236,128 +236,20 @@ const nl: Messages = {
   tilesOsmAttribution: '© OpenStreetMap-bijdragers',
 };
 
-const en: Messages = {
-  searchLabel: 'Search for a product or shop',
-  searchPlaceholder: 'For example bicycle bell, cookbook or coffee',
-  searchButton: 'Search',
-  locationLabel: 'Postcode or town',
-  locationPlaceholder: 'For example 3811 or Amersfoort',
-  useMyLocation: 'Use my location',
-  locating: 'Finding your location…',
-  locationDenied: 'Your location was not shared. Enter a postcode or town.',
-  radiusLabel: 'Distance',
-  categoryLabel: 'Category',
-  allCategories: 'All categories',
-  kindLabel: 'Kind',
-  allKinds: 'Everything',
-  inStockOnly: 'In stock only',
-  openNowOnly: 'Open now',
-  suggestions: 'Suggestions',
-  resultsCount: (count) => (count === 1 ? '1 result' : `${formatNumber(count, 'en')} results`),
-  moreResults: 'More results',
-  loading: 'Searching…',
-  noResults: (query) => `Nothing found for “${query}” nearby.`,
-  noResultsHint: 'Try another word or a larger distance.',
-  errorTitle: 'Something went wrong while loading.',
-  errorHint: 'Please try again in a moment.',
-  offlineTitle: 'You are offline.',
-  offlineHint: 'Check your connection and try again.',
-  tryAgain: 'Try again',
-  availability: {
-    in_stock: 'In stock',
-    limited: 'Limited stock',
-    out_of_stock: 'Out of stock',
-    on_order: 'Available to order',
-  },
-  kind: {
-    shop: 'Shop',
-    horeca: 'Food & drink',
-    culture: 'Culture',
-    service: 'Services',
-    market: 'Market',
-  },
-  updatedAgo: (relative) => `updated ${relative}`,
-  updatedUnknown: 'last update unknown',
-  openNow: 'Open now',
-  closedNow: 'Closed now',
-  hoursUnknown: 'Opening hours unknown',
-  openUntil: (time) => `open until ${time}`,
-  opensAt: (when) => `opens ${when}`,
-  today: 'today',
-  tomorrow: 'tomorrow',
-  closedAllDay: 'closed',
-  openingHours: 'Opening hours',
-  route: 'Directions',
-  routeTo: (name) => `Directions to ${name}`,
-  website: 'Website',
-  phone: 'Phone',
-  showOnMap: 'Show on map',
-  distanceAway: (distance) => `${distance} away`,
-  priceFrom: (price) => `from ${price}`,
-  priceUnknown: 'price in store',
-  atPlaces: (count) => (count === 1 ? 'at 1 shop' : `at ${count} shops`),
-  availableNearby: (count) =>
-    count === 1 ? 'Available at 1 shop nearby' : `Available at ${count} shops nearby`,
-  availableNearbyTitle: 'Also available nearby',
-  notAvailableNearby: 'Not found in shops nearby',
-  similarProducts: 'Similar products nearby',
-  searchNearby: 'Search nearby',
-  showList: 'Show shops',
-  hideList: 'Hide shops',
-  close: 'Close',
-  dismissOnThisSite: 'Do not show on this site again',
-  mapLabel: 'Map of shops',
-  mapListLabel: 'Shops on the map',
-  stockSearchLabel: 'Search the range',
-  stockEmpty: 'No products found in this range.',
-  quantityLeft: (count) => `${count} left`,
-  poweredBy: 'Lokaal — open and tracking-free',
-  staleOffer: 'may be out of date',
-  clearSearch: 'Clear search',
-  noLocationYet: 'Enter a postcode or town, or use your location.',
-  radiusKm: (km) => `${formatNumber(km, 'en')} km`,
-  placesCount: (count) => (count === 1 ? '1 place' : `${formatNumber(count, 'en')} places`),
-  mapNoTiles: 'Map without background: the map layer cannot be reached.',
-  closedToday: 'Closed today',
-  todayHours: (hours) => `Today ${hours}`,
-  availabilityLabel: 'Availability',
-  allAvailabilities: 'All',
-  placeNotFound: 'This place was not found.',
-  // search & nearby (helper A adds below this line)
-  searchHint: 'Type what you are looking for and find it in shops nearby.',
-  filtersLabel: 'Filters',
-  categoryPlaceholder: 'For example bicycles',
-  resultsLabel: 'Search results',
-  whereToBuy: 'Where to buy',
-  loadingMore: 'Loading more results…',
-  unknownLocation: 'We do not know this postcode or town. Try another one.',
-  noResultsFilterHint: 'Or turn a filter off.',
-  viewAtPlace: (name) => `View at ${name}`,
-  locationRounded: 'Your location is rounded to about 1 km.',
-  // shop card, stock & map (helper B adds below this line)
-  loadingDetails: 'Loading details…',
-  addressLabel: 'Address',
-  publicHolidays: 'Public holidays',
-  nthWeekdayOfMonth: (nth, weekday) =>
-    nth < 0
-      ? `last ${weekday} of the month`
-      : `${nth}${nth === 1 ? 'st' : nth === 2 ? 'nd' : nth === 3 ? 'rd' : 'th'} ${weekday} of the month`,
-  moreProducts: 'More products',
-  productsShown: (count) => (count === 1 ? '1 product' : `${formatNumber(count, 'en')} products`),
-  loadingRange: 'Loading the range…',
-  loadingMap: 'Loading the map…',
-  mapEmpty: 'No places on this map.',
-  mapCapped: (count) => `Showing the first ${formatNumber(count, 'en')} places.`,
-  mapKeyboardHint: 'Arrow keys move the map, plus and minus zoom in and out. Tab moves through the places.',
-  mapUnavailable: 'The map could not be loaded. The list shows the same places.',
-  clusterLabel: (count) => `${formatNumber(count, 'en')} places, select to zoom in`,
-  zoomIn: 'Zoom in',
-  zoomOut: 'Zoom out',
-  tilesPdokAttribution: 'Map data © Kadaster',
-  tilesOsmAttribution: '© OpenStreetMap contributors',
-};
+/**
+ * Dutch is always here; English is registered by importing `@lokaal/core/messages-en`, so
+ * that a Dutch page does not download it (the widgets load it when a page asks for it).
+ */
+const catalogue: Partial<Record<Locale, Messages>> & { nl: Messages } = { nl };
 
-const catalogue: Record<Locale, Messages> = { nl, en };
+export function registerMessages(locale: Locale, entries: Messages): void {
+  catalogue[locale] = entries;
+}
+
+/** Whether the messages of a locale are loaded. */
+export function hasMessages(locale: Locale): boolean {
+  return catalogue[locale] !== undefined;
+}
 
 /** Picks the best supported locale for a `lang` value such as `en-GB`; Dutch otherwise. */
 export function resolveLocale(lang: string | null | undefined): Locale {
@@ -367,7 +259,7 @@ export function resolveLocale(lang: string | null | undefined): Locale {
 
 /** The messages for a locale (or a `lang` value), Dutch by default. */
 export function messages(lang?: string | null): Messages {
-  return catalogue[resolveLocale(lang)];
+  return catalogue[resolveLocale(lang)] ?? catalogue.nl;
 }
 
 const intlTag: Record<Locale, string> = { nl: 'nl-NL', en: 'en-GB' };
@@ -418,7 +310,7 @@ export function formatWhen(
 ): string {
   const date = new Date(instant);
   const time = formatTime(date, locale);
-  const m = catalogue[locale];
+  const m = messages(locale);
   if (dayKey(date) === dayKey(now)) return `${m.today} ${time}`;
   if (dayKey(date) === dayKey(new Date(now.getTime() + 86_400_000))) return `${m.tomorrow} ${time}`;
   const weekday = new Intl.DateTimeFormat(intlTag[locale], { weekday: 'long', timeZone: TIME_ZONE }).format(
@@ -450,7 +342,7 @@ export function formatFreshness(
   now: Date = new Date(),
   locale: Locale = DEFAULT_LOCALE,
 ): string {
-  const m = catalogue[locale];
+  const m = messages(locale);
   return updatedAt ? m.updatedAgo(formatAgo(updatedAt, now, locale)) : m.updatedUnknown;
 }
 
@@ -463,7 +355,7 @@ export function formatOpeningState(
   now: Date = new Date(),
   locale: Locale = DEFAULT_LOCALE,
 ): string {
-  const m = catalogue[locale];
+  const m = messages(locale);
   if (state.open_now === null) return m.hoursUnknown;
   if (state.open_now) {
     return state.closes_at ? `${m.openNow} · ${m.openUntil(formatTime(state.closes_at, locale))}` : m.openNow;

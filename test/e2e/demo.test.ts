@@ -1,0 +1,161 @@
+/**
+ * End to end: the demo town site served by `lokaal demo`, with the CDN bundle exactly as a
+ * webmaster includes it, in Debian's Chromium driven by Playwright, against the real
+ * server and the demo data. Screenshots for review go to `screenshots/`.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../support/server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
+
+let server: RunningServer;
+let browser: Browser;
+
+interface Watched {
+  page: Page;
+  errors: string[];
+  violations: () => Promise<string[]>;
+}
+
+/** A page that records script errors and CSP violations. */
+async function watchedPage(width = 1280): Promise<Watched> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __violations: string[] }).__violations = seen;
+    document.addEventListener('securitypolicyviolation', (event) =>
+      seen.push(
+        `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}:${event.columnNumber} ${event.sample}`,
+      ),
+    );
+  });
+  return {
+    page,
+    errors,
+    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+  };
+}
+
+before(async () => {
+  server = await startServer({ command: 'demo' });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the demo town site', () => {
+  it('serves the page under a strict CSP', async () => {
+    const response = await fetch(`${server.baseUrl}/`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    assert.match(csp, /script-src 'self'/);
+    assert.match(csp, /style-src 'self'/);
+    assert.doesNotMatch(csp, /unsafe-inline/);
+  });
+
+  it('lets a shopper type a search and see results, on the map too, with no CSP violation', async () => {
+    const { page, errors, violations } = await watchedPage();
+    await page.goto(`${server.baseUrl}/`);
+    const input = page.locator('lokaal-search input[role="combobox"]');
+    await input.click();
+    await input.pressSequentially('fietsbel', { delay: 40 });
+    await input.press('Enter');
+    const results = page.locator('lokaal-search [part~="result"]');
+    await results.first().waitFor({ timeout: 10_000 });
+    assert.ok((await results.count()) > 0);
+    assert.match((await results.first().innerText()).toLowerCase(), /fietsbel/);
+    const mapPlaces = page.locator('lokaal-map [part~="list"] button');
+    await mapPlaces.first().waitFor({ state: 'attached', timeout: 10_000 });
+    assert.ok((await mapPlaces.count()) > 0, 'the linked map lists the places of the results');
+    await page
+      .locator('lokaal-map .leaflet-marker-icon')
+      .first()
+      .waitFor({ state: 'attached', timeout: 10_000 });
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('shows the shop card, its stock and the nearby badge', async () => {
+    const { page, errors } = await watchedPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator('lokaal-shop-card [part~="header"]').waitFor({ timeout: 10_000 });
+    assert.match(
+      await page.locator('lokaal-shop-card [part~="header"]').innerText(),
+      /Rijwielhandel Van Dalen/,
+    );
+    await page.locator('lokaal-stock [part~="item"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('lokaal-nearby [part~="badge"]').waitFor({ timeout: 10_000 });
+    assert.match(
+      await page.locator('lokaal-nearby [part~="badge"]').innerText(),
+      /Verkrijgbaar bij \d+ winkel/,
+    );
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  for (const width of [360, 1280]) {
+    it(`looks finished at ${width} px (screenshot for review)`, async () => {
+      const { page, errors } = await watchedPage(width);
+      await page.goto(`${server.baseUrl}/?q=fietsbel`);
+      await page.locator('lokaal-shop-card [part~="header"]').waitFor({ timeout: 10_000 });
+      await page.locator('lokaal-stock [part~="item"]').first().waitFor({ timeout: 10_000 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `no horizontal scrolling at ${width} px (${overflow} px too wide)`);
+      await page.screenshot({ path: `${SCREENSHOTS}demo-${width}.png`, fullPage: true });
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+  }
+
+  it('keeps working and says so when the API is down', async () => {
+    const { page, errors } = await watchedPage();
+    await page.route('**/v1/**', (route) => route.abort('connectionrefused'));
+    await page.goto(`${server.baseUrl}/`);
+    const input = page.locator('lokaal-search input[role="combobox"]');
+    await input.fill('fietsbel');
+    await input.press('Enter');
+    await page
+      .locator('lokaal-search [part~="status"]')
+      .filter({ hasText: /offline|mis|opnieuw/i })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    assert.deepEqual(errors, [], 'nothing is thrown into the host page');
+    await page.close();
+  });
+
+  it('survives the bundle included twice', async () => {
+    const { page, errors } = await watchedPage();
+    const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Twice</title>
+      <script type="module" src="/cdn/lokaal.js"></script>
+      <script type="module" src="/cdn/lokaal.js?again"></script></head>
+      <body><lokaal-search id="s" near="3811"></lokaal-search></body></html>`;
+    await page.route(`${server.baseUrl}/twice.html`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: html }),
+    );
+    await page.goto(`${server.baseUrl}/twice.html`);
+    await page.locator('lokaal-search input[role="combobox"]').waitFor({ timeout: 10_000 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});
