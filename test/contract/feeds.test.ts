@@ -5,6 +5,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -371,6 +373,43 @@ describe('feeds', () => {
       );
     });
   }
+
+  it('imports from an http URL on the command line, and refuses other schemes', async () => {
+    const feed = csv([{ ean: ean(960), naam: 'Fietsbel via URL', prijs: '6,50', voorraad: '5' }]);
+    const files = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+      response.end(feed);
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    const { port } = files.address() as AddressInfo;
+    try {
+      const child = spawn(
+        process.execPath,
+        [
+          LOKAAL_BIN,
+          'import',
+          '--place',
+          shopId,
+          '--delta',
+          '--db',
+          dbPath,
+          `http://127.0.0.1:${port}/voorraad.csv`,
+        ],
+        { stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise((resolve) => child.once('exit', resolve));
+      assert.equal(code, 0, output);
+      assert.match(output, /imported\s+1/);
+    } finally {
+      files.close();
+    }
+    assert.ok((await stock(shopId)).some((offer) => offer.title === 'Fietsbel via URL'));
+    const refused = lokaal('import', '--place', shopId, 'file:///etc/passwd');
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /http:\/\/ or https:\/\//);
+  });
 
   it('answers 413 for a body over the limit, 400 for an empty body, 415 for a file that is no feed', async () => {
     const huge = Buffer.alloc(21 * 1024 * 1024, 'a');

@@ -144,6 +144,69 @@ describe('the demo town site', () => {
     await page.close();
   });
 
+  it('shows a clear state, and throws nothing into the page, when the API answers garbage', async () => {
+    const { page, errors } = await watchedPage();
+    await page.route('**/v1/search**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<html>proxy error</html>' }),
+    );
+    await page.goto(`${server.baseUrl}/`);
+    const input = page.locator('lokaal-search input[role="combobox"]');
+    await input.fill('fietsbel');
+    await input.press('Enter');
+    await page
+      .locator('lokaal-search [part~="status"]')
+      .filter({ hasText: /mis|opnieuw/i })
+      .first()
+      .waitFor({ timeout: 15_000 });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('keeps its layout on a page with aggressive global CSS', async () => {
+    const { page, errors } = await watchedPage();
+    const hostile = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Hostile</title>
+      <link rel="stylesheet" href="/hostile.css">
+      <script type="module" src="/cdn/lokaal.js"></script></head>
+      <body><lokaal-search id="s" near="3811"></lokaal-search></body></html>`;
+    const css = `* { font-size: 40px !important; line-height: 0 !important; letter-spacing: 1em; text-transform: uppercase;
+      box-sizing: content-box; color: yellow; } input, button { display: none !important; } div { float: right; }`;
+    await page.route(`${server.baseUrl}/hostile.html`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: hostile }),
+    );
+    await page.route(`${server.baseUrl}/hostile.css`, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/css', body: css }),
+    );
+    await page.goto(`${server.baseUrl}/hostile.html`);
+    const input = page.locator('lokaal-search input[role="combobox"]');
+    await input.waitFor({ timeout: 10_000 });
+    assert.ok(await input.isVisible(), 'the page cannot hide our input');
+    await input.fill('fietsbel');
+    await input.press('Enter');
+    const result = page.locator('lokaal-search [part~="result"]').first();
+    await result.waitFor({ timeout: 10_000 });
+    const box = await result.boundingBox();
+    assert.ok(box && box.height > 20 && box.height < 2000, `a result keeps a sane height (${box?.height})`);
+    const textTransform = await result.evaluate((element) => getComputedStyle(element).textTransform);
+    assert.equal(textTransform, 'none', 'inherited text styles of the page are reset');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('writes nothing to storage and sets no cookie', async () => {
+    const { page } = await watchedPage();
+    await page.goto(`${server.baseUrl}/?q=fietsbel`);
+    await page.locator('lokaal-search [part~="result"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('lokaal-nearby [part~="badge"]').click();
+    const stored = await page.evaluate(() => ({
+      local: localStorage.length,
+      session: sessionStorage.length,
+      cookie: document.cookie,
+    }));
+    assert.deepEqual(stored, { local: 0, session: 0, cookie: '' });
+    assert.deepEqual((await page.context().cookies()).length, 0);
+    await page.close();
+  });
+
   it('survives the bundle included twice', async () => {
     const { page, errors } = await watchedPage();
     const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Twice</title>
