@@ -9,6 +9,9 @@
  */
 import type {
   Availability,
+  ImportReport,
+  PlaceEdit,
+  RegistrationRequest,
   GeocodeResult,
   Health,
   Offer,
@@ -85,26 +88,6 @@ export interface ProductOffersParams {
   cursor?: string;
 }
 
-export interface RegistrationRequest {
-  name: string;
-  kind: PlaceKind;
-  categories?: string[];
-  address: { street: string; housenumber: string; postcode: string; town: string };
-  point?: { lat: number; lon: number };
-  kvk?: string;
-  contact: { name?: string; email: string; phone?: string };
-  website?: string;
-  opening_hours?: string;
-}
-
-export interface PlaceEdit {
-  opening_hours?: string | null;
-  phone?: string | null;
-  website?: string | null;
-  description?: string | null;
-  image?: string | null;
-}
-
 export interface FeedUpload {
   mode: 'snapshot' | 'delta';
   body: BodyInit;
@@ -112,24 +95,6 @@ export interface FeedUpload {
   contentType: string;
   confirmShrink?: boolean;
   storeCode?: string;
-}
-
-/** The answer to every feed import. */
-export interface ImportReport {
-  place_id: string;
-  mode: 'snapshot' | 'delta';
-  format: string;
-  result: 'applied' | 'held_back';
-  read: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  skipped: number;
-  rejected: number;
-  errors: Array<{ line: number; field: string; reason: string; value: string }>;
-  message: string;
-  finished_at: string;
 }
 
 type QueryValue = string | number | boolean | readonly number[] | undefined;
@@ -146,6 +111,8 @@ export function queryString(params: object): string {
   const text = search.toString();
   return text ? `?${text}` : '';
 }
+
+export type { ImportReport, PlaceEdit, RegistrationRequest };
 
 export function createClient(options: ClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');

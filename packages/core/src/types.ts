@@ -163,3 +163,56 @@ export interface Problem {
   parameter?: string;
   instance?: string;
 }
+
+/** A request to join, as a shop or its coordinator sends it (`POST /v1/places`). */
+export interface RegistrationRequest {
+  name: string;
+  kind: PlaceKind;
+  categories?: string[];
+  address: Address;
+  point?: Point;
+  /** Chamber of Commerce (KvK) number, eight digits. */
+  kvk?: string;
+  contact: { name?: string; email: string; phone?: string };
+  website?: string;
+  opening_hours?: string;
+}
+
+/** What a shop may change of its own place with its key. */
+export interface PlaceEdit {
+  opening_hours?: string | null;
+  phone?: string | null;
+  website?: string | null;
+  description?: string | null;
+  image?: string | null;
+}
+
+/** One row of a feed that was not imported, and why. */
+export interface FeedError {
+  line: number;
+  field: string;
+  reason: string;
+  /** The offending value, truncated. */
+  value: string;
+}
+
+/** The answer to every feed import. */
+export interface ImportReport {
+  place_id: string;
+  mode: 'snapshot' | 'delta';
+  format: string;
+  /** `applied`, or `held_back` when a snapshot would remove more than half of the offers. */
+  result: 'applied' | 'held_back';
+  read: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+  /** Rows of a multi-store feed that belong to other stores. */
+  skipped: number;
+  rejected: number;
+  /** Every rejected row with line, field, reason and value; the first 1,000. */
+  errors: FeedError[];
+  message: string;
+  finished_at: string;
+}

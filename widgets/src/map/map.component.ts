@@ -162,15 +162,6 @@ export class LokaalMap extends LitElement {
   private listeners: AbortController | null = null;
   private leafletStylesAdopted = false;
 
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
     this.listeners = new AbortController();

@@ -6,7 +6,7 @@ let english: Promise<unknown> | null = null;
 
 /**
  * Picks the element's language: its own `lang`, else the nearest `lang` up the tree (the
- * page's), else Dutch. Re-renders when the page's `lang` changes.
+ * page's), else Dutch. Re-renders when the element's or the page's `lang` changes.
  */
 export class LocaleController implements ReactiveController {
   private observer: MutationObserver | null = null;
@@ -31,7 +31,10 @@ export class LocaleController implements ReactiveController {
 
   hostConnected(): void {
     this.observer = new MutationObserver(() => this.host.requestUpdate());
+    // The element's own `lang` stays a native attribute (it is inherited through
+    // `closest('[lang]')`), so its changes are watched here rather than declared by each element.
     this.observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    this.observer.observe(this.host, { attributes: true, attributeFilter: ['lang'] });
   }
 
   hostDisconnected(): void {

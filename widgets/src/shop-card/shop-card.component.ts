@@ -1,9 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { NetworkError, ProblemError, type LokaalClient } from '@lokaal/client';
+import type { LokaalClient } from '@lokaal/client';
 import { formatOpeningState, type Place } from '@lokaal/core';
 import { clientFor } from '../shared/api.js';
+import { failureOf } from '../shared/failure.js';
 import { LokaalPlaceSelectEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/localize.js';
 import { mapUrl, routeUrl, safeHttpUrl, telUrl } from '../shared/safe-url.js';
@@ -20,16 +21,6 @@ import { shopCardStyles } from './shop-card.styles.js';
 
 /** The part of the API client the card uses; a test or a host may pass its own. */
 export type ShopCardClient = Pick<LokaalClient, 'place'>;
-
-type Failure = 'not-found' | 'offline' | 'error';
-
-function failureOf(error: unknown): Failure {
-  if (error instanceof ProblemError && error.status === 404) return 'not-found';
-  if (error instanceof NetworkError || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
-    return 'offline';
-  }
-  return 'error';
-}
 
 /**
  * One place on a page: name, kind, today's hours and the week, open now, address, phone,
@@ -82,17 +73,6 @@ export class LokaalShopCard extends LitElement {
   @property({ attribute: false }) client?: ShopCardClient;
 
   private listeners: AbortController | null = null;
-
-  // The native `lang` attribute stays native (it is inherited by `closest('[lang]')`);
-  // the element only re-renders when it changes.
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -248,8 +248,7 @@ describe('<lokaal-shop-card>', () => {
     );
     expect(text(el, 'a.route')).to.equal('Directions to Boekhandel Veen');
     el.setAttribute('lang', 'nl');
-    await el.updateComplete;
-    expect(text(el, 'h3')).to.equal('Openingstijden');
+    await waitUntil(() => text(el, 'h3') === 'Openingstijden', 'switches to Dutch when lang changes');
   });
 
   it('is themed through --lokaal-color-accent', async () => {

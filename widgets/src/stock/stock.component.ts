@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { AbortedError, NetworkError, ProblemError, type LokaalClient } from '@lokaal/client';
+import { AbortedError, type LokaalClient } from '@lokaal/client';
 import {
   AVAILABILITIES,
   formatFreshness,
@@ -11,6 +11,7 @@ import {
   type Page,
 } from '@lokaal/core';
 import { clientFor } from '../shared/api.js';
+import { failureOf } from '../shared/failure.js';
 import { LocaleController } from '../shared/localize.js';
 import { safeHttpUrl } from '../shared/safe-url.js';
 import { tokens } from '../shared/styles.js';
@@ -18,16 +19,6 @@ import { stockStyles } from './stock.styles.js';
 
 /** The part of the API client the stock list uses; a test or a host may pass its own. */
 export type StockClient = Pick<LokaalClient, 'placeOffers' | 'place'>;
-
-type Failure = 'not-found' | 'offline' | 'error';
-
-function failureOf(error: unknown): Failure {
-  if (error instanceof ProblemError && error.status === 404) return 'not-found';
-  if (error instanceof NetworkError || (typeof navigator !== 'undefined' && navigator.onLine === false)) {
-    return 'offline';
-  }
-  return 'error';
-}
 
 /** How long typing must pause before the list is searched. */
 const SEARCH_DEBOUNCE_MS = 250;
@@ -134,15 +125,6 @@ export class LokaalStock extends LitElement {
   private listeners: AbortController | null = null;
   /** Index of the first product of the page "more" just added, to move focus there. */
   private focusIndex: number | null = null;
-
-  static override get observedAttributes(): string[] {
-    return [...super.observedAttributes, 'lang'];
-  }
-
-  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
-    super.attributeChangedCallback(name, old, value);
-    if (name === 'lang' && old !== value) this.requestUpdate();
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -6,6 +6,7 @@ import type { Static } from 'typebox';
 import type {
   GeocodeResult,
   Health,
+  ImportReport,
   Offer,
   OfferAtPlace,
   Page,
@@ -18,6 +19,7 @@ import type {
 import type {
   GeocodeResultSchema,
   HealthSchema,
+  ImportReportSchema,
   OfferAtPlaceSchema,
   OfferSchema,
   PlaceNearSchema,
@@ -51,4 +53,5 @@ export type ContractChecks = [
   Assert<Same<Static<typeof GeocodeResultSchema>, GeocodeResult>>,
   Assert<Same<Static<typeof HealthSchema>, Health>>,
   Assert<Same<Static<ReturnType<typeof pageOf<typeof PlaceNearSchema>>>, Page<PlaceNear>>>,
+  Assert<Same<Static<typeof ImportReportSchema>, ImportReport>>,
 ];

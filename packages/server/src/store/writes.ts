@@ -4,7 +4,17 @@
  * whole or leaves the database as it was, also when the process is killed halfway.
  */
 import { randomBytes } from 'node:crypto';
-import { normalisePostcode, type Availability, type PlaceKind, type Point, type Product } from '@lokaal/core';
+import {
+  normalisePostcode,
+  type Availability,
+  type ImportReport,
+  type PlaceEdit,
+  type PlaceKind,
+  type Point,
+  type Product,
+} from '@lokaal/core';
+
+export type { ImportReport, PlaceEdit };
 import type { FeedRejection, FeedRow } from '../feeds/types.js';
 import type { PlaceRecord } from '../dataset.js';
 import { coarseCellId } from './cells.js';
@@ -44,14 +54,6 @@ export type Authentication =
   | { ok: true; keyId: number; prefix: string; placeRids: Set<number> }
   | { ok: false; reason: 'missing' | 'malformed' | 'unknown' | 'revoked' };
 
-export interface PlaceEdit {
-  opening_hours?: string | null;
-  phone?: string | null;
-  website?: string | null;
-  description?: string | null;
-  image?: string | null;
-}
-
 export interface ImportOptions {
   mode: 'snapshot' | 'delta';
   format: string;
@@ -63,26 +65,6 @@ export interface ImportOptions {
   now: Date;
   /** In a multi-store feed (Google's `store_code`), the code of this place; defaults to its id. */
   storeCode?: string | null;
-}
-
-export interface ImportReport {
-  place_id: string;
-  mode: 'snapshot' | 'delta';
-  format: string;
-  /** `applied`, or `held_back` when a snapshot would remove more than half of the offers. */
-  result: 'applied' | 'held_back';
-  read: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-  /** Rows of a multi-store feed that belong to other stores. */
-  skipped: number;
-  rejected: number;
-  /** Every rejected row with line, field, reason and value; the first 1,000. */
-  errors: FeedRejection[];
-  message: string;
-  finished_at: string;
 }
 
 /** Listed rejections per report: enough to fix a file, small enough to send back. */
@@ -480,21 +462,27 @@ export class ShopWrites {
             continue;
           }
           seen.add(key);
-          let product: Product | null = null;
-          if (row.gtin && row.title && !products.has(row.gtin)) {
-            // Most GTINs in a new shop's feed are new: try to create first, look up only when it exists.
-            const candidate = {
-              gtin: row.gtin,
-              name: row.title,
-              brand: row.brand,
-              category: row.category,
-              image: row.image,
-            };
-            if (statements.insertProduct.run(candidate).changes === 1) products.set(row.gtin, candidate);
-          }
-          if (row.gtin) product = productOf(row.gtin);
-          if (row.gtin && !product) {
-            if (!row.title) {
+          const offer = lookup(key);
+          // The product is read only when it is needed: for a new offer, a new GTIN, a
+          // missing title or a changed text. A re-sent, unchanged offer costs no lookup.
+          let product: Product | null | undefined;
+          const productFor = (): Product | null => {
+            if (product === undefined) product = row.gtin ? productOf(row.gtin) : null;
+            return product;
+          };
+          if (row.gtin && !(offer && offer.gtin === row.gtin)) {
+            if (row.title && !products.has(row.gtin)) {
+              // Most GTINs in a new shop's feed are new: try to create first, look up only when it exists.
+              const candidate = {
+                gtin: row.gtin,
+                name: row.title,
+                brand: row.brand,
+                category: row.category,
+                image: row.image,
+              };
+              if (statements.insertProduct.run(candidate).changes === 1) products.set(row.gtin, candidate);
+            }
+            if (!productFor()) {
               rejected.push({
                 line: row.line,
                 field: 'title',
@@ -504,17 +492,8 @@ export class ShopWrites {
               seen.delete(key);
               continue;
             }
-            product = {
-              gtin: row.gtin,
-              name: row.title,
-              brand: row.brand,
-              category: row.category,
-              image: row.image,
-            };
-            statements.insertProduct.run(product);
-            products.set(row.gtin, product);
           }
-          const title = row.title ?? product?.name;
+          const title = row.title ?? (offer && !row.gtin ? offer.title : productFor()?.name);
           if (!title) {
             rejected.push({
               line: row.line,
@@ -534,7 +513,6 @@ export class ShopWrites {
             url: row.url,
             updated_at: nowIso,
           };
-          const offer = lookup(key);
           if (!offer) {
             const id = Number(
               statements.insertOffer.run({
@@ -544,7 +522,7 @@ export class ShopWrites {
                 cell: coarseCellId(place.point),
               }).lastInsertRowid,
             );
-            const document = offerDocument({ ...values, place_id: placeId }, product, place, tags);
+            const document = offerDocument({ ...values, place_id: placeId }, productFor(), place, tags);
             statements.insertText.run(id, document.text, document.tags);
             existing.set(key, { id, sku: key, ...values });
             counts.imported += 1;
@@ -564,7 +542,7 @@ export class ShopWrites {
           }
           statements.updateOffer.run({ ...values, id: offer.id });
           if (offer.title !== values.title || offer.availability !== values.availability) {
-            const document = offerDocument({ ...values, place_id: placeId }, product, place, tags);
+            const document = offerDocument({ ...values, place_id: placeId }, productFor(), place, tags);
             statements.deleteText.run(offer.id);
             statements.insertText.run(offer.id, document.text, document.tags);
           }
