@@ -1,6 +1,7 @@
 // The CDN build: one file a webmaster pastes (`lokaal.js`, every element, Lit bundled) and
 // the map's Leaflet chunk, loaded only when a <lokaal-map> is on the page. Input is the
 // TypeScript output of `tsc -b widgets` (the npm build, which keeps Lit external).
+import { rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -70,6 +71,8 @@ function sizeBudgets() {
 
 export default {
   input: { lokaal: 'widgets/dist/lokaal.js' },
+  // Shared code stays in lokaal.js itself, so that its integrity hash covers it.
+  preserveEntrySignatures: 'allow-extension',
   output: {
     dir: 'widgets/dist/cdn',
     format: 'es',
@@ -78,6 +81,11 @@ export default {
     chunkFileNames: 'chunks/[name]-[hash].js',
   },
   plugins: [
+    // Chunk names carry hashes: start from an empty folder so no stale chunk is published.
+    {
+      name: 'lokaal-clean-output',
+      buildStart: () => rmSync('widgets/dist/cdn', { recursive: true, force: true }),
+    },
     nodeResolve({ browser: true, exportConditions: ['production'] }),
     // Lit's html`` and css`` templates keep their whitespace through terser; this strips it.
     minifyHtmlLiterals(),

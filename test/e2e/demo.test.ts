@@ -5,7 +5,8 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../support/server.js';
@@ -22,6 +23,7 @@ const FLAGS = [
   '--disable-quic',
 ];
 const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
+const RELEASE = fileURLToPath(new URL('../../dist/cdn/latest/', import.meta.url));
 
 let server: RunningServer;
 let browser: Browser;
@@ -166,7 +168,7 @@ describe('the demo town site', () => {
     const { page, errors } = await watchedPage();
     const hostile = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Hostile</title>
       <link rel="stylesheet" href="/hostile.css">
-      <script type="module" src="/cdn/lokaal.js"></script></head>
+      <script type="module" src="/cdn/latest/lokaal.js"></script></head>
       <body><lokaal-search id="s" near="3811"></lokaal-search></body></html>`;
     const css = `* { font-size: 40px !important; line-height: 0 !important; letter-spacing: 1em; text-transform: uppercase;
       box-sizing: content-box; color: yellow; } input, button { display: none !important; } div { float: right; }`;
@@ -207,11 +209,60 @@ describe('the demo town site', () => {
     await page.close();
   });
 
+  it('runs the release file with its published integrity hash, and refuses a tampered one', async () => {
+    const release = JSON.parse(readFileSync(join(RELEASE, 'integrity.json'), 'utf8')) as {
+      version: string;
+      files: Record<string, string>;
+    };
+    const page = (
+      hash: string,
+    ) => `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>SRI</title>
+      <script type="module" src="/cdn/${release.version}/lokaal.js" integrity="${hash}" crossorigin="anonymous"></script></head>
+      <body><button id="own">Gemeente</button><lokaal-search near="3811"></lokaal-search>
+      <script>document.getElementById('own').addEventListener('click', (e) => { e.target.textContent = 'werkt'; });</script>
+      </body></html>`;
+    const hash = release.files['lokaal.js']!;
+    for (const tampered of [false, true]) {
+      const { page: tab, errors } = await watchedPage();
+      const console: string[] = [];
+      tab.on('console', (message) => console.push(message.text()));
+      await tab.route(`${server.baseUrl}/sri.html`, (route) =>
+        route.fulfill({ status: 200, contentType: 'text/html', body: page(hash) }),
+      );
+      if (tampered) {
+        await tab.route(`${server.baseUrl}/cdn/${release.version}/lokaal.js`, async (route) => {
+          const original = await route.fetch();
+          await route.fulfill({
+            response: original,
+            body: `${await original.text()}\nconsole.log('tampered');`,
+          });
+        });
+      }
+      await tab.goto(`${server.baseUrl}/sri.html`);
+      await tab.waitForLoadState('networkidle');
+      const defined = await tab.evaluate(() => customElements.get('lokaal-search') !== undefined);
+      assert.equal(defined, !tampered, tampered ? 'a tampered file never runs' : 'the published file runs');
+      await tab.locator('#own').click();
+      assert.equal(
+        await tab.locator('#own').innerText(),
+        'werkt',
+        "the host page's own script keeps working",
+      );
+      if (tampered)
+        assert.ok(
+          console.some((text) => /integrity/i.test(text)),
+          console.join('\n'),
+        );
+      assert.deepEqual(errors, []);
+      await tab.close();
+    }
+  });
+
   it('survives the bundle included twice', async () => {
     const { page, errors } = await watchedPage();
     const html = `<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Twice</title>
-      <script type="module" src="/cdn/lokaal.js"></script>
-      <script type="module" src="/cdn/lokaal.js?again"></script></head>
+      <script type="module" src="/cdn/latest/lokaal.js"></script>
+      <script type="module" src="/cdn/latest/lokaal.js?again"></script></head>
       <body><lokaal-search id="s" near="3811"></lokaal-search></body></html>`;
     await page.route(`${server.baseUrl}/twice.html`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: html }),

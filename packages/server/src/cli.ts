@@ -69,7 +69,7 @@ async function serve(
   options: { port: number; host: string; rateLimit: number; quiet: boolean; demo: boolean },
 ): Promise<void> {
   const staticRoot = options.demo ? demoSiteRoot() : null;
-  const cdnRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../widgets/dist/cdn');
+  const cdnRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/cdn');
   const app = await buildApp({
     store,
     rateLimitPerMinute: options.rateLimit,
