@@ -103,6 +103,8 @@ describe('GET /v1/search', () => {
       [...scores].sort((a, b) => b - a),
       'best first',
     );
+    const typedFurther = await call<SearchResponse>('/v1/search', '/v1/search?q=fietsb&near=3811');
+    assert.match(typedFurther.body.items[0]!.title, /^fietsbel/i, 'one letter more puts bells first');
   });
 
   it('folds diacritics: "creme" finds "Crème"', async () => {

@@ -93,6 +93,14 @@ describe('the demo town site', () => {
       .locator('lokaal-map .leaflet-marker-icon')
       .first()
       .waitFor({ state: 'attached', timeout: 10_000 });
+    // Open a shop from the map's list of places: the map shows its card in a popup.
+    await page.locator('lokaal-map button', { hasText: 'Toon winkels' }).click();
+    const firstPlace = mapPlaces.first();
+    const placeName = (await firstPlace.locator('.place-name').innerText()).trim();
+    await firstPlace.click();
+    const popup = page.locator('lokaal-map .leaflet-popup-content');
+    await popup.waitFor({ timeout: 10_000 });
+    assert.ok((await popup.innerText()).includes(placeName), `the popup shows ${placeName}`);
     assert.deepEqual(await violations(), []);
     assert.deepEqual(errors, []);
     await page.close();
