@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus, initialState } from '@lit/task';
+import { Task, initialState } from '@lit/task';
 import type { LokaalClient } from '@lokaal/client';
 import { formatOpeningState, type Place } from '@lokaal/core';
 import { clientFor } from '../shared/api.js';
-import { failureOf } from '../shared/failure.js';
+import { failureOf, RetryWhenOnlineController } from '../shared/failure.js';
 import { LokaalPlaceSelectEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/localize.js';
 import { mapUrl, routeUrl, safeHttpUrl, telUrl } from '../shared/safe-url.js';
@@ -60,6 +60,9 @@ export class LokaalShopCard extends LitElement {
     args: () => [this.client ?? clientFor(this.api), this.placeId.trim()] as const,
   });
 
+  // Back online after an offline failure: try again without a click.
+  private readonly retryWhenOnline = new RetryWhenOnlineController(this, this.placeTask);
+
   /** Base URL of the Lokaal API; the page's own origin when empty. */
   @property() api = '';
 
@@ -71,29 +74,6 @@ export class LokaalShopCard extends LitElement {
 
   /** The API client to use instead of one made from `api` (for tests, or a host's own). */
   @property({ attribute: false }) client?: ShopCardClient;
-
-  private listeners: AbortController | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listeners = new AbortController();
-    // Back online after an offline failure: try again without a click.
-    window.addEventListener(
-      'online',
-      () => {
-        if (this.placeTask.status === TaskStatus.ERROR && failureOf(this.placeTask.error) === 'offline') {
-          void this.placeTask.run();
-        }
-      },
-      { signal: this.listeners.signal },
-    );
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.listeners?.abort();
-    this.listeners = null;
-  }
 
   private onShowOnMap(place: Place): void {
     this.dispatchEvent(

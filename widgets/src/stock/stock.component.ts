@@ -11,7 +11,7 @@ import {
   type Page,
 } from '@lokaal/core';
 import { clientFor } from '../shared/api.js';
-import { failureOf } from '../shared/failure.js';
+import { failureOf, RetryWhenOnlineController } from '../shared/failure.js';
 import { LocaleController } from '../shared/localize.js';
 import { safeHttpUrl } from '../shared/safe-url.js';
 import { tokens } from '../shared/styles.js';
@@ -76,6 +76,9 @@ export class LokaalStock extends LitElement {
       ] as const,
   });
 
+  // Back online after an offline failure: try again without a click.
+  private readonly retryWhenOnline = new RetryWhenOnlineController(this, this.offersTask);
+
   /** The place's categories, offered as a filter when there are two or more to choose from. */
   private readonly categoriesTask = new Task(this, {
     task: async ([client, placeId], { signal }) => {
@@ -122,30 +125,13 @@ export class LokaalStock extends LitElement {
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private moreController: AbortController | null = null;
   private moreBase: Page<Offer> | undefined;
-  private listeners: AbortController | null = null;
   /** Index of the first product of the page "more" just added, to move focus there. */
   private focusIndex: number | null = null;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.listeners = new AbortController();
-    window.addEventListener(
-      'online',
-      () => {
-        if (this.offersTask.status === TaskStatus.ERROR && failureOf(this.offersTask.error) === 'offline') {
-          void this.offersTask.run();
-        }
-      },
-      { signal: this.listeners.signal },
-    );
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.debounceTimer);
     this.moreController?.abort();
-    this.listeners?.abort();
-    this.listeners = null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
