@@ -42,11 +42,12 @@ const built = run('build (tsc, CDN bundle with size budgets, elements manifest)'
 ]);
 run('type check (tsc --noEmit, tests included)', npx, ['tsc', '-p', 'tsconfig.json', '--noEmit']);
 run('type check of the widgets and their tests', npx, ['tsc', '-p', 'widgets/tsconfig.test.json']);
+run('type check of the extension and its tests', npx, ['tsc', '-p', 'extension/tsconfig.json']);
 run('lint (eslint)', npx, ['eslint', '--max-warnings', '0', '.']);
 run('format (prettier --check)', npx, ['prettier', '--check', '--log-level', 'warn', '.']);
 
 if (built) {
-  const files = [...findTests(join(root, 'packages')), ...findTests(join(root, 'test'))].sort();
+  const files = ['packages', 'extension', 'test'].flatMap((dir) => findTests(join(root, dir))).sort();
   const reportDir = mkdtempSync(join(tmpdir(), 'lokaal-test-'));
   const tap = join(reportDir, 'report.tap');
   console.log(`\n▶ tests (${files.length} files)`);
