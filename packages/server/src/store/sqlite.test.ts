@@ -123,19 +123,20 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const searchQuery = (text: string): Parameters<SqliteStore['search']>[0] => ({
+  text,
+  area: { center: CENTER, radiusInMetres: 5000 },
+  category: null,
+  kind: null,
+  inStockOnly: false,
+  openNowOnly: false,
+  limit: 20,
+  cursor: null,
+  now: NOW,
+});
+
 const search = (text: string, extra: Partial<Parameters<SqliteStore['search']>[0]> = {}) =>
-  store.search({
-    text,
-    area: { center: CENTER, radiusInMetres: 5000 },
-    category: null,
-    kind: null,
-    inStockOnly: false,
-    openNowOnly: false,
-    limit: 20,
-    cursor: null,
-    now: NOW,
-    ...extra,
-  });
+  store.search({ ...searchQuery(text), ...extra });
 
 describe('SqliteStore', () => {
   it('uses WAL, durable commits and the latest schema', () => {
@@ -225,6 +226,58 @@ describe('SqliteStore', () => {
     assert.equal(store.geocode('3811')?.kind, 'postcode');
     assert.equal(store.geocode('AMERSFOORT')?.kind, 'town');
     assert.equal(store.geocode('Atlantis'), null);
+  });
+
+  it('finds offers by the shop name and by category, and narrows by further words', () => {
+    assert.equal(search('winkel near').items[0]?.title, 'Fietsbel klassiek');
+    assert.equal(search('', { category: 'fietsen' }).items[0]?.title, 'Fietsbel klassiek');
+    assert.equal(search('fiets klassiek').items.length, 1);
+    assert.equal(search('fiets keuken').items.length, 0);
+  });
+
+  it('never takes a word of a title for a filter', () => {
+    const data = dataSet();
+    data.offers.push({
+      place_id: 'middle',
+      gtin: null,
+      title: 'Instock kshop cfietsen',
+      price_cents: 100,
+      availability: 'out_of_stock',
+      quantity: 0,
+      url: null,
+      updated_at: NOW.toISOString(),
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'lokaal-store-'));
+    const tricked = new SqliteStore(join(dir, 'tags.sqlite'));
+    try {
+      tricked.replaceAll(data);
+      const query = { ...searchQuery('instock'), inStockOnly: true };
+      assert.equal(tricked.search(query).items.length, 0);
+      assert.equal(tricked.search(searchQuery('instock')).items.length, 1);
+    } finally {
+      tricked.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rebuilds the offer index of a database from before the terms index when it opens it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lokaal-store-'));
+    const path = join(dir, 'old.sqlite');
+    try {
+      const old = new SqliteStore(path);
+      old.replaceAll(dataSet());
+      old.db.exec(`DROP TABLE offer_fts; DROP TABLE pending_tasks;
+        CREATE VIRTUAL TABLE offer_fts USING fts5 (text, tags, content = '', contentless_delete = 1);`);
+      old.db.pragma('user_version = 2');
+      old.close();
+      const upgraded = new SqliteStore(path);
+      assert.equal(upgraded.db.pragma('user_version', { simple: true }), MIGRATIONS.length);
+      assert.equal(upgraded.search(searchQuery('fietsbel')).items[0]?.place_count, 3);
+      assert.deepEqual(upgraded.db.prepare('SELECT name FROM pending_tasks').all(), []);
+      upgraded.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('replaces everything in one transaction, so a bad data set changes nothing', () => {

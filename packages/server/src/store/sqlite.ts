@@ -36,6 +36,16 @@ import type {
   SearchQuery,
   Store,
 } from './store.js';
+import {
+  IN_STOCK_TERM,
+  anyTerm,
+  cellTerm,
+  cellTermOf,
+  fusedTerm,
+  placeTerm,
+  quoted,
+  tagTerm,
+} from './terms.js';
 import { anyOf, fold, prefixQuery, searchTokens, tagToken } from './text.js';
 
 /** Most offers a search considers before ranking; bounds the work of common words. */
@@ -209,6 +219,7 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = FULL');
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
+      this.runPendingTasks();
     }
     this.db.pragma('busy_timeout = 5000');
     // Reads are most of the work: map the file and keep a generous page cache.
@@ -315,6 +326,56 @@ export class SqliteStore implements Store {
     return rid;
   }
 
+  /**
+   * Work a migration left to code, done in one transaction with the removal of its
+   * marker: a process killed halfway leaves the marker, and the next start does it again.
+   */
+  private runPendingTasks(): void {
+    const pending = this.db.prepare<[], string>('SELECT name FROM pending_tasks').pluck().all();
+    if (!pending.includes('reindex-offers')) return;
+    this.db.transaction(() => {
+      this.reindexOffers();
+      this.db.prepare("DELETE FROM pending_tasks WHERE name = 'reindex-offers'").run();
+    })();
+  }
+
+  /** Rebuilds the terms of every offer, in batches so that memory stays flat at any size. */
+  private reindexOffers(): void {
+    const places = new Map<number, PlaceTerms>();
+    for (const row of this.db.prepare<[], PlaceRow>('SELECT * FROM places').all()) {
+      const place = toPlaceRecord(row);
+      places.set(row.rid, offerPlaceTerms(row.rid, place));
+    }
+    const batch = this.db.prepare<
+      [number],
+      {
+        id: number;
+        place_rid: number;
+        title: string;
+        availability: Availability;
+        gtin: string | null;
+        name: string | null;
+        brand: string | null;
+        category: string | null;
+        image: string | null;
+      }
+    >(`SELECT o.id, o.place_rid, o.title, o.availability, p.gtin, p.name, p.brand, p.category, p.image
+       FROM offers AS o LEFT JOIN products AS p ON p.gtin = o.gtin WHERE o.id > ? ORDER BY o.id LIMIT 20000`);
+    const insert = this.db.prepare('INSERT INTO offer_fts (rowid, terms) VALUES (?, ?)');
+    this.db.prepare("INSERT INTO offer_fts (offer_fts) VALUES ('delete-all')").run();
+    for (let after = 0, rows = batch.all(after); rows.length > 0; rows = batch.all(after)) {
+      for (const row of rows) {
+        const placeTerms = places.get(row.place_rid)!;
+        const product =
+          row.gtin === null
+            ? null
+            : { gtin: row.gtin, name: row.name!, brand: row.brand, category: row.category, image: row.image };
+        insert.run(row.id, offerTerms(row, product, placeTerms));
+        after = row.id;
+      }
+    }
+  }
+
   /** The stored record of a place with its row id, for writes. */
   placeRecord(id: string): { rid: number; place: PlaceRecord } | null {
     const row = this.statements.placeById.get(id);
@@ -342,7 +403,7 @@ export class SqliteStore implements Store {
     const insertOffer = db.prepare(`INSERT INTO offers
       (place_rid, gtin, sku, title, price_cents, availability, quantity, url, updated_at, cell)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const insertOfferText = db.prepare('INSERT INTO offer_fts (rowid, text, tags) VALUES (?, ?, ?)');
+    const insertOfferTerms = db.prepare('INSERT INTO offer_fts (rowid, terms) VALUES (?, ?)');
 
     db.transaction(() => {
       db.exec(`DELETE FROM offers; DELETE FROM products; DELETE FROM places; DELETE FROM place_geo;
@@ -362,11 +423,10 @@ export class SqliteStore implements Store {
           north: region.bbox[3],
         });
       }
-      const places = new Map<string, { rid: number; place: PlaceRecord; tags: string }>();
+      const places = new Map<string, { rid: number; place: PlaceRecord; terms: PlaceTerms }>();
       for (const place of data.places) {
         const rid = this.insertPlace(place);
-        const tags = placeTags(rid, place);
-        places.set(place.id, { rid, place, tags });
+        places.set(place.id, { rid, place, terms: offerPlaceTerms(rid, place) });
       }
       const products = new Map<string, Product>();
       for (const product of data.products) {
@@ -393,8 +453,7 @@ export class SqliteStore implements Store {
             coarseCellId(entry.place.point),
           ).lastInsertRowid,
         );
-        const document = offerDocument(offer, product, entry.place, entry.tags);
-        insertOfferText.run(id, document.text, document.tags);
+        insertOfferTerms.run(id, offerTerms(offer, product, entry.terms));
       }
       this.rebuildGazetteer();
     })();
@@ -441,7 +500,7 @@ export class SqliteStore implements Store {
   search(query: SearchQuery): Page<SearchResult> {
     const cursor = decodeCursor(query.cursor);
     const words = searchTokens(query.text);
-    const categoryTag = query.category ? tagToken('c', query.category) : null;
+    const categoryTag = query.category ? tagTerm('c', query.category) : null;
     // The longest word is the most selective; fused with each cell name it finds the
     // documents of one area directly (see cells.ts). The other words narrow it down.
     const anchor = words.reduce<string | null>(
@@ -449,26 +508,29 @@ export class SqliteStore implements Store {
       null,
     );
     const filters: string[] = [];
-    const others = query.area ? words.filter((word) => word !== anchor) : words;
-    const text = prefixQuery(others);
-    if (text) filters.push(text);
-    if (categoryTag && (anchor || !query.area)) filters.push(anyOf([categoryTag], 'tags'));
-    if (query.kind) filters.push(anyOf([tagToken('k', query.kind)], 'tags'));
-    if (query.inStockOnly) filters.push('tags : "instock"');
+    if (!query.area) for (const word of words) filters.push(quoted(word, true));
+    if (categoryTag && (anchor || !query.area)) filters.push(quoted(categoryTag));
+    if (query.kind) filters.push(quoted(tagTerm('k', query.kind)));
+    if (query.inStockOnly) filters.push(quoted(IN_STOCK_TERM));
     if (!anchor && !categoryTag && filters.length === 0) return { items: [], next_cursor: null };
+    // In an area every word is looked up fused with the ring's cells, the anchor first.
+    const others = words.filter((word) => word !== anchor);
 
     const candidateIds: number[] = [];
     if (query.area) {
       const { center, radiusInMetres } = query.area;
       const level = radiusInMetres <= FINE_CELLS_UP_TO_M ? FINE : COARSE;
       for (const ring of cellRings(level, center, bboxAround(center, radiusInMetres))) {
+        const cells = ring.tokens.map(cellTermOf);
         const area = anchor
-          ? `tags : (${ring.tokens.map((cell) => `"${cell}${anchor}"*`).join(' OR ')})`
-          : anyOf(
-              ring.tokens.map((cell) => `${cell}${categoryTag ?? ''}`),
-              'tags',
-            );
-        const expression = [area, ...filters].join(' AND ');
+          ? [anchor, ...others].map((word) =>
+              anyTerm(
+                cells.map((cell) => fusedTerm(cell, word)),
+                true,
+              ),
+            )
+          : [anyTerm(categoryTag ? cells.map((cell) => fusedTerm(cell, categoryTag)) : cells)];
+        const expression = [...area, ...filters].join(' AND ');
         for (const row of this.statements.offerCandidates.all(
           expression,
           SEARCH_CANDIDATES - candidateIds.length,
@@ -679,11 +741,15 @@ export class SqliteStore implements Store {
     const cursor = decodeCursor(query.cursor);
     const conditions = ['o.place_rid = @rid'];
     const parameters: Record<string, unknown> = { rid: place.rid, limit: query.limit + 1 };
-    const text = prefixQuery(searchTokens(query.text));
-    if (text) {
-      const ids = this.statements.offerIdsMatching
-        .all(`${text} AND tags : "pl${place.rid}"`)
-        .map((row) => row.id);
+    const words = searchTokens(query.text);
+    if (words.length > 0) {
+      // The place's words are fused with its fine cell: only that cell's terms are read.
+      const cell = cellTerm(FINE, { lat: place.lat, lon: place.lon });
+      const expression = [
+        ...words.map((word) => quoted(fusedTerm(cell, word), true)),
+        quoted(placeTerm(place.rid)),
+      ].join(' AND ');
+      const ids = this.statements.offerIdsMatching.all(expression).map((row) => row.id);
       conditions.push('o.id IN (SELECT value FROM json_each(@ids))');
       parameters.ids = JSON.stringify(ids);
     }
@@ -820,27 +886,46 @@ function placeText(place: PlaceRecord): string {
   ].join(' ');
 }
 
-/** The full-text document of an offer: what people type, and the tags filters match. */
-export function offerDocument(
-  offer: OfferRecord,
+/** What every offer of one place shares in the index, computed once per place. */
+export interface PlaceTerms {
+  readonly fine: string;
+  readonly coarse: string;
+  /** The place's words, which the offers' own words need not repeat. */
+  readonly words: ReadonlySet<string>;
+  /** Cells, the place, kind, categories, the place's name: plain and fused. */
+  readonly shared: string;
+}
+
+export function offerPlaceTerms(rid: number, place: PlaceRecord): PlaceTerms {
+  const fine = cellTerm(FINE, place.point);
+  const coarse = cellTerm(COARSE, place.point);
+  const words = new Set(searchTokens(place.name, 40));
+  const categories = place.categories.map((category) => tagTerm('c', category));
+  const terms = [fine, coarse, placeTerm(rid), tagTerm('k', place.kind), ...categories, ...words];
+  for (const term of [...words, ...categories]) terms.push(fusedTerm(fine, term), fusedTerm(coarse, term));
+  return { fine, coarse, words, shared: terms.join(' ') };
+}
+
+/** The index terms of an offer (see terms.ts): what people type, and what filters match. */
+export function offerTerms(
+  offer: Pick<OfferRecord, 'title' | 'availability'>,
   product: Product | null,
-  place: PlaceRecord,
-  placeTags: string,
-): { text: string; tags: string } {
-  const words = [product?.name, product?.brand, product?.category?.replaceAll('-', ' ')];
-  if (!product || fold(offer.title) !== fold(product.name)) words.push(offer.title);
-  words.push(place.name);
-  const text = words.filter(Boolean).join(' ');
-  const tags = [placeTags];
-  const categoryTags = place.categories.map((category) => tagToken('c', category));
-  if (product?.category) categoryTags.push(tagToken('c', product.category));
-  tags.push(...categoryTags);
-  if (isAvailable(offer.availability)) tags.push('instock');
-  // Every word and category fused with the place's cells: an area search then reads only
-  // the documents of its cells that hold the word (see cells.ts).
-  const cells = [cellToken(FINE, place.point), cellToken(COARSE, place.point)];
-  for (const word of new Set([...searchTokens(text, 40), ...categoryTags])) {
-    for (const cell of cells) tags.push(`${cell}${word}`);
+  placeTerms: PlaceTerms,
+): string {
+  const texts = [product?.name, product?.brand, product?.category?.replaceAll('-', ' ')];
+  if (!product || (offer.title !== product.name && fold(offer.title) !== fold(product.name))) {
+    texts.push(offer.title);
   }
-  return { text, tags: tags.join(' ') };
+  const words = new Set(searchTokens(texts.filter(Boolean).join(' '), 40));
+  const terms = [placeTerms.shared];
+  if (isAvailable(offer.availability)) terms.push(IN_STOCK_TERM);
+  const { fine, coarse } = placeTerms;
+  for (const word of words) {
+    if (!placeTerms.words.has(word)) terms.push(word, fusedTerm(fine, word), fusedTerm(coarse, word));
+  }
+  if (product?.category) {
+    const category = tagTerm('c', product.category);
+    terms.push(category, fusedTerm(fine, category), fusedTerm(coarse, category));
+  }
+  return terms.join(' ');
 }

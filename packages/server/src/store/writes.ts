@@ -19,7 +19,7 @@ import type { FeedRejection, FeedRow } from '../feeds/types.js';
 import type { PlaceRecord } from '../dataset.js';
 import { coarseCellId } from './cells.js';
 import { generateKey, hashKey, isWellFormedKey, shownPrefix } from './keys.js';
-import { offerDocument, placeTags, type SqliteStore } from './sqlite.js';
+import { offerPlaceTerms, offerTerms, type SqliteStore } from './sqlite.js';
 import { fold } from './text.js';
 
 export interface RegistrationInput {
@@ -361,7 +361,7 @@ export class ShopWrites {
         : rows;
     counts.skipped = rows.length - ownRows.length;
     const db = this.db;
-    const tags = placeTags(rid, place);
+    const placeTerms = offerPlaceTerms(rid, place);
 
     const statements = {
       existingOne: db.prepare<[number, string], ExistingOffer>(
@@ -383,8 +383,8 @@ export class ShopWrites {
         availability = @availability, quantity = @quantity, url = @url, updated_at = @updated_at WHERE id = @id`),
       confirmOffer: db.prepare('UPDATE offers SET updated_at = ? WHERE id = ?'),
       deleteOffer: db.prepare('DELETE FROM offers WHERE id = ?'),
-      insertText: db.prepare('INSERT INTO offer_fts (rowid, text, tags) VALUES (?, ?, ?)'),
-      deleteText: db.prepare('DELETE FROM offer_fts WHERE rowid = ?'),
+      insertTerms: db.prepare('INSERT INTO offer_fts (rowid, terms) VALUES (?, ?)'),
+      deleteTerms: db.prepare('DELETE FROM offer_fts WHERE rowid = ?'),
       status: db.prepare(
         'INSERT OR REPLACE INTO feed_status (place_rid, last_import_at, last_result, report) VALUES (?, ?, ?, ?)',
       ),
@@ -456,7 +456,7 @@ export class ShopWrites {
               continue;
             }
             statements.deleteOffer.run(offer.id);
-            statements.deleteText.run(offer.id);
+            statements.deleteTerms.run(offer.id);
             existing.delete(key);
             counts.removed += 1;
             continue;
@@ -522,8 +522,7 @@ export class ShopWrites {
                 cell: coarseCellId(place.point),
               }).lastInsertRowid,
             );
-            const document = offerDocument({ ...values, place_id: placeId }, productFor(), place, tags);
-            statements.insertText.run(id, document.text, document.tags);
+            statements.insertTerms.run(id, offerTerms(values, productFor(), placeTerms));
             existing.set(key, { id, sku: key, ...values });
             counts.imported += 1;
             continue;
@@ -542,9 +541,8 @@ export class ShopWrites {
           }
           statements.updateOffer.run({ ...values, id: offer.id });
           if (offer.title !== values.title || offer.availability !== values.availability) {
-            const document = offerDocument({ ...values, place_id: placeId }, productFor(), place, tags);
-            statements.deleteText.run(offer.id);
-            statements.insertText.run(offer.id, document.text, document.tags);
+            statements.deleteTerms.run(offer.id);
+            statements.insertTerms.run(offer.id, offerTerms(values, productFor(), placeTerms));
           }
           existing.set(key, { ...offer, ...values });
           counts.updated += 1;
@@ -560,7 +558,7 @@ export class ShopWrites {
           }
           for (const offer of missing) {
             statements.deleteOffer.run(offer.id);
-            statements.deleteText.run(offer.id);
+            statements.deleteTerms.run(offer.id);
             counts.removed += 1;
           }
         }
