@@ -30,6 +30,9 @@ const GTIN_WORDS = new Set([
   'gtin14',
   'isbn13',
   'isbn10',
+  'barcode',
+  'streepjescode',
+  'strichcode',
 ]);
 /** Words that may stand around them: "EAN-code", "Code EAN", "EAN-Nummer", "ISBN-13". */
 const FILLER_WORDS = new Set([
@@ -41,8 +44,6 @@ const FILLER_WORDS = new Set([
   'numero',
   'nr',
   'no',
-  'barcode',
-  'streepjescode',
   'barres',
   'de',
   'du',
