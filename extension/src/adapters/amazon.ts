@@ -45,8 +45,11 @@ export const amazon: Adapter = {
     return extractIdentity(document, url, {
       marketplaceId: asin ? { scheme: 'asin', value: asin } : null,
       specTable: {
-        scope:
-          '#productDetails_techSpec_section_1, #productDetails_detailBullets_sections1, #productOverview_feature_div table',
+        scope: [
+          '#productDetails_techSpec_section_1',
+          '#productDetails_detailBullets_sections1',
+          '#productOverview_feature_div',
+        ],
         labels: '#detailBullets_feature_div li .a-text-bold',
       },
       titleSelector: '#productTitle',

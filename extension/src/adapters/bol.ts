@@ -35,7 +35,7 @@ export const bol: Adapter = {
     const id = PRODUCT_PATH.exec(url.pathname)?.[1];
     return extractIdentity(document, url, {
       marketplaceId: id ? { scheme: 'bol', value: id } : null,
-      specTable: { scope: '.specs dl, [data-test="specifications"] dl, table' },
+      specTable: { scope: ['.specs__list', 'dl', 'table'] },
       titleSelector: '[data-test="title"]',
       brandSelector: '[data-role="BRAND"]',
     });

@@ -35,8 +35,8 @@ export const coolblue: Adapter = {
     const id = PRODUCT_PATH.exec(url.pathname)?.[1];
     return extractIdentity(document, url, {
       marketplaceId: id ? { scheme: 'coolblue', value: id } : null,
-      specTable: { scope: '.product-specs dl, [data-component="specifications"] dl, table' },
-      titleSelector: '.js-product-name, [data-test="product-name"]',
+      specTable: { scope: ['.product-specs__list', 'dl', 'table'] },
+      titleSelector: '.js-product-name',
     });
   },
   mountPoint(document) {

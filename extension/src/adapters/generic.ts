@@ -27,9 +27,11 @@ export const generic: Adapter = {
   },
   mountPoint(document) {
     return findMountPoint(document, [
-      ['[itemprop~="offers"]', 'afterend'],
-      ['.product-price, .price', 'afterend'],
-      ['form[action*="cart"], .add-to-cart', 'beforebegin'],
+      ['[itemprop="offers"]', 'afterend'],
+      ['.product-price', 'afterend'],
+      ['.price', 'afterend'],
+      ['.add-to-cart', 'beforebegin'],
+      ['form[action*="cart"]', 'beforebegin'],
     ]);
   },
 };

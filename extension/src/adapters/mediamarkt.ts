@@ -33,7 +33,7 @@ export const mediamarkt: Adapter = {
     const id = PRODUCT_PATH.exec(url.pathname)?.[1];
     return extractIdentity(document, url, {
       marketplaceId: id ? { scheme: 'mediamarkt', value: id } : null,
-      specTable: { scope: '[data-test="mms-pdp-details-features"] table, #features table, table' },
+      specTable: { scope: ['table', 'dl'] },
       titleSelector: '[data-test="mms-select-details-header"] h1',
     });
   },

@@ -1,6 +1,6 @@
 import type { MarketplaceId, ProductIdentity } from '../adapters/types.js';
 import { readJsonLd } from './json-ld.js';
-import { readMeta } from './meta.js';
+import { metaTags, readMeta } from './meta.js';
 import { readMicrodata } from './microdata.js';
 import { readSpecTable, type SpecTableOptions } from './spec-table.js';
 import { cleanText } from './text.js';
@@ -15,9 +15,9 @@ export interface ExtractOptions {
   /** The marketplace's brand element, tried after the structured sources. */
   readonly brandSelector?: string;
   /**
-   * Whether a page without any schema.org product data may still give a `similar`
-   * identity. Marketplace adapters know from the URL that the page is a product page; the
-   * generic adapter does not, and must not turn every article into a product.
+   * Whether only pages with schema.org product data (JSON-LD, microdata, Open Graph product
+   * tags) count. Marketplace adapters know from the URL that the page is a product page;
+   * the generic adapter does not, and must not turn every article into a product.
    */
   readonly requireProductData?: boolean;
 }
@@ -40,7 +40,10 @@ export function extractIdentity(
 ): ProductIdentity | null {
   const jsonLd = readJsonLd(document, url);
   const microdata = jsonLd.gtin ? null : readMicrodata(document);
-  const meta = jsonLd.gtin || microdata?.gtin ? null : readMeta(document);
+  const tags = metaTags(document);
+  const meta = jsonLd.gtin || microdata?.gtin ? null : readMeta(tags);
+  const hasProductData = jsonLd.hasProduct || microdata?.hasProduct || meta?.hasProduct;
+  if (options.requireProductData && !hasProductData) return null;
   const spec =
     jsonLd.gtin || microdata?.gtin || meta?.gtin ? null : readSpecTable(document, options.specTable);
 
@@ -53,22 +56,12 @@ export function extractIdentity(
         : spec?.gtin
           ? { gtin: spec.gtin, source: 'spec-table' }
           : null;
-
-  if (
-    !found &&
-    options.requireProductData &&
-    !jsonLd.hasProduct &&
-    !microdata?.hasProduct &&
-    !meta?.hasProduct
-  ) {
-    return null;
-  }
   const title =
     jsonLd.title ??
     microdata?.title ??
     textAt(document, options.titleSelector) ??
     meta?.title ??
-    cleanText(document.querySelector('meta[property="og:title"]')?.getAttribute('content')) ??
+    cleanText(tags.get('og:title')) ??
     textAt(document, 'h1') ??
     cleanText(document.title);
   const brand =

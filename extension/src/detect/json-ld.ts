@@ -5,6 +5,7 @@ import {
   MAX_JSON_LD_DEPTH,
   MAX_JSON_LD_NODES,
   MAX_JSON_LD_SCRIPTS,
+  MAX_SCRIPTS_SCANNED,
 } from './limits.js';
 
 /** What the page's JSON-LD says about its product. */
@@ -188,11 +189,21 @@ function firstGtin(candidate: Candidate): string | null {
  * readJsonLd(document, new URL(location.href)).gtin // '08712345678906'
  */
 export function readJsonLd(document: Document, pageUrl: URL): JsonLdFacts {
-  const scripts = document.querySelectorAll('script[type*="ld+json"]');
+  // The tag-name collection is cached by browsers; an attribute selector would walk the
+  // whole page.
+  const scripts = document.getElementsByTagName('script');
   const candidates: Candidate[] = [];
   const budget = { nodes: MAX_JSON_LD_NODES };
-  for (let index = 0; index < scripts.length && index < MAX_JSON_LD_SCRIPTS; index++) {
-    const text = scripts[index]?.textContent ?? '';
+  let read = 0;
+  for (
+    let index = 0;
+    index < scripts.length && index < MAX_SCRIPTS_SCANNED && read < MAX_JSON_LD_SCRIPTS;
+    index++
+  ) {
+    const script = scripts[index]!;
+    if (!script.getAttribute('type')?.includes('ld+json')) continue;
+    read += 1;
+    const text = script.textContent ?? '';
     if (text.length > MAX_JSON_LD_CHARS || budget.nodes <= 0) continue;
     let parsed: unknown;
     try {

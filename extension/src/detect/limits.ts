@@ -3,6 +3,8 @@
  * make it slow. Each bound sits well above what the real marketplace pages need.
  */
 
+/** Script elements looked at for their type; JSON-LD sits among the first. */
+export const MAX_SCRIPTS_SCANNED = 400;
 /** JSON-LD scripts read per page; product data sits in the first few. */
 export const MAX_JSON_LD_SCRIPTS = 16;
 /** Characters of one JSON-LD script; a longer script is skipped unparsed. */
@@ -13,8 +15,10 @@ export const MAX_JSON_LD_NODES = 2_000;
 export const MAX_JSON_LD_DEPTH = 16;
 /** Items read from one JSON-LD array (variants, offers, graph nodes). */
 export const MAX_JSON_LD_ARRAY = 200;
-/** Elements carrying a microdata GTIN, or meta tags, read per page. */
+/** Elements carrying a microdata GTIN read per page. */
 export const MAX_ATTRIBUTE_ELEMENTS = 24;
+/** Meta tags read from the head. */
+export const MAX_META_TAGS = 200;
 /** Tables and definition lists searched for specification rows. */
 export const MAX_SPEC_CONTAINERS = 40;
 /** Row labels read across all specification tables. */

@@ -1,5 +1,5 @@
 import { cleanText, gtinFromValue } from './text.js';
-import { MAX_ATTRIBUTE_ELEMENTS } from './limits.js';
+import { MAX_META_TAGS } from './limits.js';
 
 /** What the page's `<meta>` tags (Open Graph and product tags) say about its product. */
 export interface MetaFacts {
@@ -25,35 +25,36 @@ const GTIN_KEYS = [
   'product:gtin14',
   'product:gtin8',
 ];
-const GTIN_SELECTOR = GTIN_KEYS.map((key) => `meta[property="${key}"], meta[name="${key}"]`).join(', ');
 const PRODUCT_TYPES = /^(?:product|product\.item|product\.group|og:product|books?\.book|book)$/i;
 
-function content(document: Document, key: string): string | null {
-  return (
-    document.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? null
-  );
+/**
+ * The head's meta tags by `property` or `name` (lower case), first one of each key.
+ * One pass over the head only: meta tags in the body are not read.
+ */
+export function metaTags(document: Document): Map<string, string> {
+  const tags = new Map<string, string>();
+  const found = document.head?.getElementsByTagName('meta');
+  for (let index = 0; found && index < found.length && index < MAX_META_TAGS; index++) {
+    const meta = found[index]!;
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name'))?.toLowerCase();
+    const value = meta.getAttribute('content');
+    if (key && value !== null && !tags.has(key)) tags.set(key, value);
+  }
+  return tags;
 }
 
 /** Reads the GTIN (best key first), title and brand from meta tags. */
-export function readMeta(document: Document): MetaFacts {
-  const found = document.querySelectorAll(GTIN_SELECTOR);
-  const byKey = new Map<string, string>();
-  for (let index = 0; index < found.length && index < MAX_ATTRIBUTE_ELEMENTS; index++) {
-    const meta = found[index];
-    const key = (meta?.getAttribute('property') ?? meta?.getAttribute('name') ?? '').toLowerCase();
-    const value = meta?.getAttribute('content');
-    if (value && !byKey.has(key)) byKey.set(key, value);
-  }
+export function readMeta(tags: Map<string, string>): MetaFacts {
   let gtin: string | null = null;
   for (const key of GTIN_KEYS) {
-    const value = byKey.get(key);
+    const value = tags.get(key);
     if (value !== undefined && (gtin = gtinFromValue(cleanText(value)))) break;
   }
-  const type = content(document, 'og:type');
-  const title = cleanText(content(document, 'og:title'));
-  const brand = cleanText(content(document, 'product:brand') ?? content(document, 'og:brand'));
+  const type = tags.get('og:type');
+  const title = cleanText(tags.get('og:title'));
+  const brand = cleanText(tags.get('product:brand') ?? tags.get('og:brand'));
   return {
-    hasProduct: gtin !== null || (type !== null && PRODUCT_TYPES.test(type.trim())),
+    hasProduct: gtin !== null || (type !== undefined && PRODUCT_TYPES.test(type.trim())),
     ...(gtin ? { gtin } : {}),
     ...(title === undefined ? {} : { title }),
     ...(brand === undefined ? {} : { brand }),

@@ -11,7 +11,8 @@ export interface MicrodataFacts {
 
 const GTIN_PROPERTIES = ['gtin13', 'gtin', 'gtin14', 'gtin12', 'gtin8', 'isbn'];
 const GTIN_SELECTOR = GTIN_PROPERTIES.map((name) => `[itemprop~="${name}"]`).join(', ');
-const PRODUCT_SCOPE = '[itemscope][itemtype*="schema.org/Product"], [itemscope][itemtype*="schema.org/Book"]';
+// One simple selector each: browsers answer those much faster than a selector list.
+const PRODUCT_SCOPES = ['[itemtype*="schema.org/Product"]', '[itemtype*="schema.org/Book"]'];
 
 /** The microdata value of an element: `content`, then `value`, then its text. */
 function itemValue(element: Element): string | null {
@@ -19,20 +20,25 @@ function itemValue(element: Element): string | null {
 }
 
 /**
- * Reads GTIN, name and brand from schema.org microdata: the first valid GTIN in document
- * order (the page's own product comes before related products on every page we know).
+ * Reads GTIN, name and brand from the first schema.org Product in microdata: its first
+ * valid GTIN in document order (the page's own product comes before related products on
+ * every page we know).
  */
 export function readMicrodata(document: Document): MicrodataFacts {
-  const scope = document.querySelector(PRODUCT_SCOPE);
-  const elements = document.querySelectorAll(GTIN_SELECTOR);
+  // Only GTINs inside a product's scope count: one search of the page when there is none.
+  let scope: Element | null = null;
+  for (let index = 0; index < PRODUCT_SCOPES.length && !scope; index++) {
+    scope = document.querySelector(PRODUCT_SCOPES[index]!);
+  }
+  if (!scope) return { hasProduct: false };
+  const elements = scope.querySelectorAll(GTIN_SELECTOR);
   let gtin: string | null = null;
   for (let index = 0; index < elements.length && index < MAX_ATTRIBUTE_ELEMENTS && !gtin; index++) {
     const element = elements[index];
     if (element) gtin = gtinFromValue(cleanText(itemValue(element)));
   }
-  if (!scope && !gtin) return { hasProduct: false };
-  const name = scope?.querySelector('[itemprop="name"]');
-  const brandElement = scope?.querySelector('[itemprop~="brand"]');
+  const name = scope.querySelector('[itemprop="name"]');
+  const brandElement = scope.querySelector('[itemprop~="brand"]');
   const brandName = brandElement?.querySelector('[itemprop="name"]') ?? brandElement;
   const title = name ? cleanText(itemValue(name)) : undefined;
   const brand = brandName ? cleanText(itemValue(brandName)) : undefined;

@@ -3,9 +3,12 @@ import type { MountPoint } from '../adapters/types.js';
 /** A place to try: a selector and where the panel goes relative to its element. */
 export type MountCandidate = readonly [selector: string, position: MountPoint['position']];
 
-/** Tried after an adapter's own places: the offer block, then below the title. */
+/**
+ * Tried after an adapter's own places: the offer block, then below the title. Simple
+ * selectors only, one per candidate: browsers answer those much faster than lists.
+ */
 export const FALLBACK_MOUNTS: readonly MountCandidate[] = [
-  ['[itemprop~="offers"]', 'afterend'],
+  ['[itemprop="offers"]', 'afterend'],
   ['h1', 'afterend'],
 ];
 

@@ -8,8 +8,12 @@ export interface SpecFacts {
 }
 
 export interface SpecTableOptions {
-  /** Elements holding specification rows; default every `table` and `dl`. */
-  readonly scope?: string;
+  /**
+   * Elements holding specification rows, each selector queried on its own, in order;
+   * default every `table` and `dl`. Simple selectors (`#id`, `.class`, `table`) keep this
+   * fast on big pages.
+   */
+  readonly scope?: readonly string[];
   /**
    * Extra label elements whose next sibling (or else the rest of the parent's text) holds
    * the value, for pages that list specifications without a table.
@@ -67,7 +71,11 @@ function words(label: string): string[] {
 
 type LabelKind = 'gtin' | 'brand' | null;
 
+/** A cheap first test, so that most labels of a long table cost one regular expression. */
+const MAYBE_WANTED = /ean|gtin|isbn|upc|barcode|streepjes|strich|merk|brand|marke|marque|fabri|herst/i;
+
 function classify(labelText: string | null): LabelKind {
+  if (!labelText || labelText.length > MAX_LABEL_CHARS * 4 || !MAYBE_WANTED.test(labelText)) return null;
   const label = cleanText(labelText, MAX_LABEL_CHARS + 1);
   if (!label || label.length > MAX_LABEL_CHARS) return null;
   const labelWords = words(label);
@@ -100,12 +108,17 @@ export function readSpecTable(document: Document, options: SpecTableOptions = {}
       labels.push(extra[index]!);
     }
   }
-  const containers = document.querySelectorAll(options.scope ?? 'table, dl');
-  for (let index = 0; index < containers.length && index < MAX_SPEC_CONTAINERS; index++) {
-    if (labels.length >= MAX_SPEC_LABELS) break;
-    const inScope = containers[index]!.querySelectorAll(LABELS_IN_SCOPE);
-    for (let row = 0; row < inScope.length && labels.length < MAX_SPEC_LABELS; row++) {
-      labels.push(inScope[row]!);
+  const seen = new Set<Element>();
+  for (const selector of options.scope ?? ['table', 'dl']) {
+    const containers = document.querySelectorAll(selector);
+    for (let index = 0; index < containers.length && seen.size < MAX_SPEC_CONTAINERS; index++) {
+      const container = containers[index]!;
+      if (seen.has(container) || labels.length >= MAX_SPEC_LABELS) continue;
+      seen.add(container);
+      const inScope = container.querySelectorAll(LABELS_IN_SCOPE);
+      for (let row = 0; row < inScope.length && labels.length < MAX_SPEC_LABELS; row++) {
+        labels.push(inScope[row]!);
+      }
     }
   }
   let gtin: string | null = null;
