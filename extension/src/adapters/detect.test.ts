@@ -48,6 +48,7 @@ describe('reading the GTIN', () => {
       [{ gtin12: '036000291452' }, '00036000291452'],
       [{ gtin14: '18712345000018' }, '18712345000018'],
       [{ gtin: 8712345000011 }, '08712345000011'],
+      [{ gtin12: 36000291452 }, '00036000291452'],
       [{ gtin13: { '@value': '8712345000011' } }, '08712345000011'],
       [{ 'schema:gtin13': '8712345000011' }, '08712345000011'],
       [{ 'https://schema.org/gtin13': '8712345000011' }, '08712345000011'],
@@ -137,6 +138,27 @@ describe('reading the GTIN', () => {
       true,
       'a label without a value element reads the rest of its line',
     );
+  });
+
+  it('reads microdata inside the product, with its own name rather than its brand’s', () => {
+    const document = page(
+      '',
+      `<div itemscope itemtype="https://schema.org/Product">
+        <span itemprop="brand" itemscope itemtype="https://schema.org/Brand"><span itemprop="name">Hario</span></span>
+        <h1 itemprop="name">Koffiemolen</h1>
+        <meta itemprop="gtin13" content="8712345000011">
+      </div>
+      <div itemscope itemtype="https://schema.org/Product"><meta itemprop="gtin13" content="8712345000028"></div>`,
+    );
+    assert.deepEqual(extractIdentity(document, SHOP), {
+      kind: 'gtin',
+      gtin: '08712345000011',
+      source: 'microdata',
+      title: 'Koffiemolen',
+      brand: 'Hario',
+    });
+    const outside = page('', '<meta itemprop="gtin13" content="8712345000011"><h1>Los</h1>');
+    assert.equal(gtinOf(outside), null, 'a GTIN outside any product scope is not the page’s product');
   });
 
   it('gives a similar identity with the marketplace id when no GTIN is valid', () => {

@@ -37,7 +37,12 @@ export function readMicrodata(document: Document): MicrodataFacts {
     const element = elements[index];
     if (element) gtin = gtinFromValue(cleanText(itemValue(element)));
   }
-  const name = scope.querySelector('[itemprop="name"]');
+  // The product's own name, not the name of its brand or offer nested before it.
+  const names = scope.querySelectorAll('[itemprop="name"]');
+  let name: Element | undefined;
+  for (let index = 0; index < names.length && index < MAX_ATTRIBUTE_ELEMENTS && !name; index++) {
+    if (names[index]!.parentElement?.closest('[itemscope]') === scope) name = names[index];
+  }
   const brandElement = scope.querySelector('[itemprop~="brand"]');
   const brandName = brandElement?.querySelector('[itemprop="name"]') ?? brandElement;
   const title = name ? cleanText(itemValue(name)) : undefined;

@@ -31,7 +31,10 @@ export function cleanText(text: string | null | undefined, maxChars = MAX_TEXT_C
  */
 export function gtinFromValue(value: unknown): string | null {
   if (typeof value === 'number') {
-    return Number.isSafeInteger(value) && value > 0 ? gtinFromValue(String(value)) : null;
+    // A GTIN written as a JSON number has lost its leading zeros (a UPC-A becomes 11
+    // digits); zeros in front do not change a GS1 check digit, so pad it back.
+    const digits = Number.isSafeInteger(value) && value > 0 ? String(value) : '';
+    return digits.length >= 8 && digits.length <= 14 ? normaliseGtin(digits.padStart(14, '0')) : null;
   }
   if (typeof value === 'object' && value !== null && '@value' in value) {
     return gtinFromValue((value as { '@value': unknown })['@value']);
