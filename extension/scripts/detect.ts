@@ -8,6 +8,7 @@
  * (no file, unreadable file, no or bad URL).
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { detectProduct, findAdapter } from '../src/adapters/index.js';
@@ -41,7 +42,8 @@ if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(`not an http(s) 
 
 let html: string;
 try {
-  html = readFileSync(file, 'utf8');
+  // npm runs scripts in the repository root; INIT_CWD is where the maintainer typed it.
+  html = readFileSync(resolve(process.env.INIT_CWD ?? process.cwd(), file), 'utf8');
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   fail(code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`);

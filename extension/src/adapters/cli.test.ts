@@ -9,11 +9,22 @@ const BOL_URL = 'https://www.bol.com/nl/nl/p/philips-hue-white-ambiance-e27/9200
 
 /** Runs `npm run detect -- …` the way npm does (tsx), and returns its exit status and output. */
 async function detect(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return detectFrom(undefined, ...args);
+}
+
+/** As `detect`, typed in `initCwd`: npm runs the script in the root and says where in INIT_CWD. */
+async function detectFrom(
+  initCwd: string | undefined,
+  ...args: string[]
+): Promise<{ status: number; stdout: string; stderr: string }> {
+  const env = { ...process.env };
+  if (initCwd) env.INIT_CWD = initCwd;
+  else delete env.INIT_CWD;
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'extension/scripts/detect.ts', ...args],
-      { cwd: ROOT },
+      { cwd: ROOT, env },
     );
     return { status: 0, stdout, stderr };
   } catch (error) {
@@ -40,6 +51,13 @@ describe('npm run detect', () => {
       path: 'main#mainContent > div:nth-of-type(2) > section:nth-of-type(2)',
       position: 'afterend',
     });
+  });
+
+  it('finds a page relative to the folder the command was typed in', async () => {
+    const folder = new URL('extension/test/fixtures/bol/', ROOT).pathname;
+    const { status, stdout } = await detectFrom(folder, 'gtin-in-json-ld.html', '--url', BOL_URL);
+    assert.equal(status, 0);
+    assert.equal((JSON.parse(stdout) as { adapter: { id: string } }).adapter.id, 'bol');
   });
 
   it('exits 1 with a null identity when the page shows no product', async () => {
