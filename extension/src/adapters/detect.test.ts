@@ -6,6 +6,7 @@ import { extractIdentity } from '../detect/identity.js';
 import {
   MAX_JSON_LD_ARRAY,
   MAX_JSON_LD_CHARS,
+  MAX_JSON_LD_NODES,
   MAX_JSON_LD_SCRIPTS,
   MAX_SPEC_LABELS,
   MAX_TEXT_CHARS,
@@ -263,6 +264,19 @@ describe('malformed and hostile pages', () => {
       gtin13: index === MAX_JSON_LD_ARRAY * 4 ? '8712345000011' : '8712345000012',
     }));
     assert.equal(gtinOf(page(jsonLd({ '@type': 'ProductGroup', hasVariant: variants }))), null);
+  });
+
+  it('stops walking JSON-LD after a bounded number of objects', () => {
+    // Each filler script is one object holding a graph of objects: MAX_JSON_LD_ARRAY in all.
+    const nodesPerScript = MAX_JSON_LD_ARRAY;
+    const scriptsToSpend = Math.ceil(MAX_JSON_LD_NODES / nodesPerScript);
+    const filler = jsonLd({
+      '@graph': Array.from({ length: nodesPerScript - 1 }, () => ({ '@type': 'Thing' })),
+    });
+    const product = jsonLd({ '@type': 'Product', gtin13: '8712345000011' });
+    assert.ok(scriptsToSpend < MAX_JSON_LD_SCRIPTS, 'the budget, not the script count, must be what stops');
+    assert.equal(gtinOf(page(filler.repeat(scriptsToSpend - 1) + product)), 'json-ld 08712345000011');
+    assert.equal(gtinOf(page(filler.repeat(scriptsToSpend) + product)), null);
   });
 
   it('reads a bounded number of specification rows', () => {
