@@ -3,7 +3,7 @@
  * bucket of each, and the GTINs of one bucket. The filter and the bucket table are built
  * from the same snapshot, so a GTIN the filter says is on offer is in its bucket too.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { bboxAround, distanceInMetres, type OfferAtPlace, type OpeningState } from '@lokaal/core';
 import type { Availability, PlaceKind } from '@lokaal/core';
@@ -56,7 +56,8 @@ export interface PublishedFilter {
 
 /** The SHA-256 bucket of a GTIN-14, as the filter package computes it in the browser. */
 export function bucketOfSync(gtin14: string): number {
-  return createHash('sha256').update(gtin14).digest().readUInt32BE(0);
+  // The one-shot hash is several times faster than createHash for short inputs.
+  return parseInt(hash('sha256', gtin14, 'hex').slice(0, 8), 16);
 }
 
 export class GtinFilterStore {
