@@ -123,7 +123,8 @@ export class GtinFilterStore {
       bytes,
       gzip: gzip.length < bytes.length ? gzip : null,
       brotli: brotli.length < bytes.length ? brotli : null,
-      etag: `"gtin-${digest}"`,
+      // Weak: the identity, gzip and brotli bodies are one filter and share one tag.
+      etag: `W/"gtin-${digest}"`,
       entries: gtins.length,
       bucketBits,
       builtAt,
