@@ -53,7 +53,17 @@ const TWO_TO_32 = 4_294_967_296;
  * the number, not hashing the text, makes the key injective: two GTINs never share a key.
  */
 export function gtinKey(gtin14: string): [number, number] {
-  if (!/^\d{14}$/.test(gtin14)) throw new TypeError(`not a normalised GTIN-14: "${gtin14.slice(0, 20)}"`);
-  const value = Number(gtin14);
-  return [Math.floor(value / TWO_TO_32), value % TWO_TO_32];
+  const value = gtinValue(gtin14);
+  return [Math.floor(value / TWO_TO_32), value >>> 0];
+}
+
+/** The 14 digits of a normalised GTIN-14 as one number; throws for anything else. */
+export function gtinValue(gtin14: string): number {
+  let value = gtin14.length === 14 ? 0 : -1;
+  for (let index = 0; index < 14 && value >= 0; index++) {
+    const digit = gtin14.charCodeAt(index) - 48;
+    value = digit >= 0 && digit <= 9 ? value * 10 + digit : -1;
+  }
+  if (value < 0) throw new TypeError(`not a normalised GTIN-14: "${String(gtin14).slice(0, 20)}"`);
+  return value;
 }

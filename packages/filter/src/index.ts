@@ -13,12 +13,12 @@
  * ```
  */
 import { build, contains } from './binary-fuse.js';
-import { gtinKey } from './hash.js';
+import { gtinKey, gtinValue } from './hash.js';
 import type { GtinFilter } from './format.js';
 
 export { FINGERPRINT_BITS, layoutFor, type BinaryFuse16 } from './binary-fuse.js';
 export { FilterFormatError, HEADER_BYTES, parseFilter, serializeFilter, type GtinFilter } from './format.js';
-export { gtinKey } from './hash.js';
+export { gtinKey, gtinValue } from './hash.js';
 export {
   MAX_BUCKET_BITS,
   MIN_BUCKET_SIZE,
@@ -37,11 +37,11 @@ export function buildGtinFilter(
   const list = Array.isArray(gtins) ? (gtins as string[]) : [...gtins];
   const highs = new Uint32Array(list.length);
   const lows = new Uint32Array(list.length);
-  list.forEach((gtin, index) => {
-    const [high, low] = gtinKey(gtin);
-    highs[index] = high;
-    lows[index] = low;
-  });
+  for (let index = 0; index < list.length; index++) {
+    const value = gtinValue(list[index]!);
+    highs[index] = Math.floor(value / 4_294_967_296);
+    lows[index] = value >>> 0;
+  }
   return { ...build(highs, lows), bucketBits: options.bucketBits, builtAt: options.builtAt };
 }
 
