@@ -95,8 +95,12 @@ export function build(keyHighs: Uint32Array, keyLows: Uint32Array): BinaryFuse16
     return { entries: 0, seedHigh: 0, seedLow: 0, ...layout, fingerprints: new Uint16Array(0) };
   }
   const segmentCountLength = segmentCount * segmentLength;
+  const segmentShift = Math.log2(segmentLength);
+  const hashedSlots = new Uint32Array(size * 3);
+  const hashedFingerprints = new Uint16Array(size);
   const slots = new Uint32Array(size * 3);
   const fingerprintOf = new Uint16Array(size);
+  const segmentStarts = new Uint32Array(segmentCount + 1);
   const count = new Uint32Array(arrayLength);
   const xorOfKeys = new Uint32Array(arrayLength);
   const queue = new Uint32Array(arrayLength);
@@ -108,16 +112,34 @@ export function build(keyHighs: Uint32Array, keyLows: Uint32Array): BinaryFuse16
     const [seedHigh, seedLow] = seedOf(attempt);
     count.fill(0);
     xorOfKeys.fill(0);
+    segmentStarts.fill(0);
     for (let key = 0; key < size; key++) {
       mix64(highs[key]!, lows[key]!, seedHigh, seedLow);
       slotsOf(mixed[0]!, mixed[1]!, segmentLength, segmentCountLength, out);
+      hashedSlots[key * 3] = out[0]!;
+      hashedSlots[key * 3 + 1] = out[1]!;
+      hashedSlots[key * 3 + 2] = out[2]!;
+      hashedFingerprints[key] = out[3]!;
+      segmentStarts[(out[0]! >>> segmentShift) + 1]! += 1;
+    }
+    // Keys ordered by their first segment touch the arrays below almost in sequence,
+    // which keeps them in the CPU cache (the paper's trick; several times faster at 1 M).
+    for (let segment = 0; segment < segmentCount; segment++) {
+      segmentStarts[segment + 1]! += segmentStarts[segment]!;
+    }
+    for (let hashed = 0; hashed < size; hashed++) {
+      const key = segmentStarts[hashedSlots[hashed * 3]! >>> segmentShift]!++;
+      slots[key * 3] = hashedSlots[hashed * 3]!;
+      slots[key * 3 + 1] = hashedSlots[hashed * 3 + 1]!;
+      slots[key * 3 + 2] = hashedSlots[hashed * 3 + 2]!;
+      fingerprintOf[key] = hashedFingerprints[hashed]!;
+    }
+    for (let key = 0; key < size; key++) {
       for (let which = 0; which < 3; which++) {
-        const slot = out[which]!;
-        slots[key * 3 + which] = slot;
+        const slot = slots[key * 3 + which]!;
         count[slot]! += 1;
         xorOfKeys[slot]! ^= key;
       }
-      fingerprintOf[key] = out[3]!;
     }
     // Peel: a slot used by one key alone belongs to that key; removing the key may free others.
     let queued = 0;
