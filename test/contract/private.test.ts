@@ -7,7 +7,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { gs1CheckDigit, type OfferAtPlace } from '@lokaal/core';
@@ -261,5 +262,31 @@ describe('after an import', () => {
       await fetch(`${server.baseUrl}/v1/offers/by-prefix?prefix=${prefix}&near=3811&radius=50000`)
     ).json()) as ByPrefix;
     assert.ok(answer.items.some((item) => item.gtin === fresh));
+  });
+});
+
+describe('an instance with nothing on offer yet', () => {
+  it('publishes an empty filter and answers prefix queries with nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lokaal-empty-'));
+    const empty = await startServer({ dbPath: join(dir, 'empty.sqlite') });
+    try {
+      const metaResponse = await fetch(`${empty.baseUrl}/v1/filters/gtin/meta`);
+      const emptyMeta = (await metaResponse.json()) as FilterMeta;
+      assert.equal(emptyMeta.entries, 0);
+      assert.equal(emptyMeta.bucket_bits, 0);
+      const filter = parseFilter(
+        new Uint8Array(await (await fetch(`${empty.baseUrl}/v1/filters/gtin`)).arrayBuffer()),
+      );
+      assert.equal(mightContainGtin(filter, wanted), false);
+      const response = await fetch(`${empty.baseUrl}/v1/offers/by-prefix?prefix=&near=52.16,5.39`);
+      const body = (await response.json()) as ByPrefix;
+      assert.equal(response.status, 200);
+      assert.deepEqual(validate('/v1/offers/by-prefix', 200, body), []);
+      assert.equal(body.gtins_in_bucket, 0);
+      assert.deepEqual(body.items, []);
+    } finally {
+      await empty.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
