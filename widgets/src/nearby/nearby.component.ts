@@ -18,9 +18,13 @@ import { LocaleController } from '../shared/localize.js';
 import { routeUrl, safeHttpUrl } from '../shared/safe-url.js';
 import { tokens } from '../shared/styles.js';
 import { nearbyStyles } from './nearby.styles.js';
+import type { PrivateLookupClient } from './nearby.private.js';
 
-/** The part of the API client this element calls; tests pass a small fake. */
-export type NearbyClient = Pick<LokaalClient, 'productOffers'>;
+/**
+ * The part of the API client this element calls; tests pass a small fake. With `private`,
+ * the element uses the private-lookup calls when the client has them.
+ */
+export type NearbyClient = Pick<LokaalClient, 'productOffers'> & Partial<PrivateLookupClient>;
 
 type Status = 'idle' | 'invalid' | 'loading' | 'found' | 'none' | 'error' | 'offline';
 
@@ -38,11 +42,18 @@ const SOURCE = 'lokaal-nearby';
  *
  * Kept small on purpose (no map, no heavy imports): the browser extension reuses it.
  *
+ * With `private`, the element never sends the GTIN: it downloads the filter of every GTIN
+ * on offer in the instance, checks it locally, and only on a hit asks for the offers of a
+ * whole bucket of GTINs near a postcode or a point rounded to about 1 km, then keeps its
+ * own. That code is loaded only when `private` is set. `near` must then be a postcode or
+ * `lat,lon`.
+ *
  * @tagname lokaal-nearby
  * @summary "Available nearby" for one product, by GTIN.
  *
  * @example
  * <lokaal-nearby gtin="9789026337376" near="3811" radius="5000"></lokaal-nearby>
+ * <lokaal-nearby private gtin="9789026337376" near="3811"></lokaal-nearby>
  *
  * @csspart base - The wrapper of the badge and the list.
  * @csspart badge - The button that says how many places nearby have it and opens the list.
@@ -80,6 +91,8 @@ export class LokaalNearby extends LitElement {
   @property({ type: Boolean, attribute: 'show-empty' }) showEmpty = false;
   /** Colour scheme: `light`, `dark` or `auto` (follows the device). */
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  /** Look up without sending the GTIN: a local filter, then a k-anonymous bucket query (see above). */
+  @property({ type: Boolean, attribute: 'private' }) privateLookup = false;
   /** An API client to use instead of the one for `api` (for tests and for the extension). */
   @property({ attribute: false }) client: NearbyClient | null = null;
 
@@ -105,7 +118,9 @@ export class LokaalNearby extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (['gtin', 'near', 'radius', 'limit', 'api', 'client'].some((name) => changed.has(name))) {
+    if (
+      ['gtin', 'near', 'radius', 'limit', 'api', 'client', 'privateLookup'].some((name) => changed.has(name))
+    ) {
       void this.load();
     }
     this.setSilent(!this.visible());
@@ -160,12 +175,17 @@ export class LokaalNearby extends LitElement {
       params.radius = Math.min(Math.round(radius), MAX_RADIUS_IN_METRES);
     }
     try {
-      const client = this.client ?? clientFor(this.api);
-      const page = await client.productOffers(parsed.gtin14, params, { signal: request.signal });
+      const offers = this.privateLookup
+        ? await this.loadPrivately(parsed.gtin14, params, request.signal)
+        : (
+            await (this.client ?? clientFor(this.api)).productOffers(parsed.gtin14, params, {
+              signal: request.signal,
+            })
+          ).items;
       if (request.signal.aborted) return;
       this.request = null;
       // "Available" means a shopper can get it there: out-of-stock offers are left out.
-      this.offers = page.items.filter((offer) => offer.availability !== 'out_of_stock');
+      this.offers = offers.filter((offer) => offer.availability !== 'out_of_stock');
       this.status = this.offers.length > 0 ? 'found' : 'none';
     } catch (error) {
       if (request.signal.aborted) return;
@@ -174,6 +194,15 @@ export class LokaalNearby extends LitElement {
       this.status =
         kind === 'network' || kind === 'timeout' || navigator.onLine === false ? 'offline' : 'error';
     }
+  }
+
+  private async loadPrivately(
+    gtin14: string,
+    params: ProductOffersParams,
+    signal: AbortSignal,
+  ): Promise<OfferAtPlace[]> {
+    const { lookUpPrivately } = await import('./nearby.private.js');
+    return lookUpPrivately(this.client, this.api, gtin14, params, signal);
   }
 
   private placeCount(): number {

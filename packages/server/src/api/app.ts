@@ -24,6 +24,7 @@ import { InvalidCursorError, type Area } from '../store/store.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { ProblemError } from './errors.js';
 import { registerWriteRoutes } from './writes.js';
+import { registerPrivateRoutes } from './private.js';
 import { maskIp } from './privacy.js';
 import {
   GeocodeQuerySchema,
@@ -547,6 +548,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await registerWriteRoutes(app, { store, now });
+  await registerPrivateRoutes(app, { store, now });
 
   app.get('/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     publicCache(reply, 300);

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { roundPoint } from '@lokaal/core';
 import { SqliteStore } from '../store/sqlite.js';
+import { benchFilter, printFilterBench } from './filter.js';
 import { benchIngest, printIngest } from './ingest.js';
 import { benchLocations, benchWords, generateNational } from './national.js';
 
@@ -171,3 +172,4 @@ rmSync(join(dir, 'scenario.json'), { force: true });
 if (!values.keep) for (const suffix of ['', '-wal', '-shm']) rmSync(dbPath + suffix, { force: true });
 
 if (values.only !== 'api') printIngest(benchIngest());
+if (values.only !== 'api') printFilterBench(benchFilter());

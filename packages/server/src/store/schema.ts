@@ -112,6 +112,15 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TABLE pending_tasks (name TEXT PRIMARY KEY);
   INSERT INTO pending_tasks (name) VALUES ('reindex-offers');
   `,
+  // 4: the buckets of the private lookup: the first 32 bits of SHA-256 over each GTIN-14 in
+  // the published filter, indexed so that a prefix query reads one range (see store/filter.ts).
+  `
+  CREATE TABLE gtin_buckets (
+    gtin TEXT PRIMARY KEY,
+    bucket INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX gtin_buckets_bucket ON gtin_buckets (bucket, gtin);
+  `,
 ];
 
 export function migrate(db: Database.Database): { from: number; to: number } {

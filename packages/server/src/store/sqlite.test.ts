@@ -266,7 +266,7 @@ describe('SqliteStore', () => {
     try {
       const old = new SqliteStore(path);
       old.replaceAll(dataSet());
-      old.db.exec(`DROP TABLE offer_fts; DROP TABLE pending_tasks;
+      old.db.exec(`DROP TABLE offer_fts; DROP TABLE pending_tasks; DROP TABLE gtin_buckets;
         CREATE VIRTUAL TABLE offer_fts USING fts5 (text, tags, content = '', contentless_delete = 1);`);
       old.db.pragma('user_version = 2');
       old.close();
