@@ -26,7 +26,11 @@ function extractJsonLd(document: Document): ProductIdentity | null {
   const title = typeof product.name === 'string' ? product.name.trim() : '';
   const brandValue = product.brand as { name?: unknown } | string | undefined;
   const brand =
-    typeof brandValue === 'string' ? brandValue : typeof brandValue?.name === 'string' ? brandValue.name : undefined;
+    typeof brandValue === 'string'
+      ? brandValue
+      : typeof brandValue?.name === 'string'
+        ? brandValue.name
+        : undefined;
   for (const key of ['gtin13', 'gtin', 'gtin8', 'gtin12', 'gtin14', 'isbn']) {
     const value = product[key];
     const gtin = typeof value === 'string' ? normaliseGtin(value) : null;
