@@ -1,7 +1,7 @@
 /**
  * The English messages. Importing this module registers them; Dutch needs no import.
  */
-import { formatNumber, registerMessages, type Messages } from './messages.js';
+import { formatNumber, registerMessages, type ExtensionMessages, type Messages } from './messages.js';
 
 export const en: Messages = {
   searchLabel: 'Search for a product or shop',
@@ -122,7 +122,12 @@ export const en: Messages = {
   zoomOut: 'Zoom out',
   tilesPdokAttribution: 'Map data © Kadaster',
   tilesOsmAttribution: '© OpenStreetMap contributors',
-  // browser extension (the extension's shell adds below this line)
+};
+
+registerMessages('en', en);
+
+/** The browser extension's own strings in English (see `ExtensionMessages`). */
+export const enExtension: ExtensionMessages = {
   extSimilarHint: 'No product code on this page. Look for similar products in shops nearby.',
   extSimilarLabel: 'similar product',
   extClosePanel: 'Hide on this page',
@@ -152,5 +157,3 @@ export const en: Messages = {
   extWelcomeDone: 'Done. From now on you will see it next to a product’s buy button.',
   languageName: { nl: 'Nederlands', en: 'English' },
 };
-
-registerMessages('en', en);

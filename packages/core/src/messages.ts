@@ -114,33 +114,6 @@ export interface Messages {
   zoomOut: string;
   tilesPdokAttribution: string;
   tilesOsmAttribution: string;
-  // browser extension (the extension's shell adds below this line)
-  extSimilarHint: string;
-  extSimilarLabel: string;
-  extClosePanel: string;
-  extPopupTitle: string;
-  extPopupEmpty: string;
-  extPopupNoLocation: string;
-  extSave: string;
-  extSaved: string;
-  extAllSettings: string;
-  extOptionsTitle: string;
-  extLocationHeading: string;
-  extLocationCurrent: (label: string) => string;
-  extLocationPoint: string;
-  extMarketplacesLabel: string;
-  extLanguageLabel: string;
-  extEndpointLabel: string;
-  extEndpointHint: string;
-  extEndpointInvalid: string;
-  extPermissionDenied: string;
-  extHiddenOnSites: string;
-  extShowAgain: (site: string) => string;
-  extPrivacyNote: string;
-  extWelcomeTitle: string;
-  extWelcomeIntro: string;
-  extWelcomeDone: string;
-  languageName: Record<Locale, string>;
 }
 
 const nl: Messages = {
@@ -261,7 +234,43 @@ const nl: Messages = {
   zoomOut: 'Uitzoomen',
   tilesPdokAttribution: 'Kaartgegevens © Kadaster',
   tilesOsmAttribution: '© OpenStreetMap-bijdragers',
-  // browser extension (the extension's shell adds below this line)
+};
+
+/**
+ * The browser extension's own strings (popup, options, welcome, panel). They are kept
+ * apart from `Messages` so that the widgets' bundle, which cannot drop unused keys of one
+ * object, does not carry them: the extension picks `nlExtension` or `enExtension` itself.
+ */
+export interface ExtensionMessages {
+  extSimilarHint: string;
+  extSimilarLabel: string;
+  extClosePanel: string;
+  extPopupTitle: string;
+  extPopupEmpty: string;
+  extPopupNoLocation: string;
+  extSave: string;
+  extSaved: string;
+  extAllSettings: string;
+  extOptionsTitle: string;
+  extLocationHeading: string;
+  extLocationCurrent: (label: string) => string;
+  extLocationPoint: string;
+  extMarketplacesLabel: string;
+  extLanguageLabel: string;
+  extEndpointLabel: string;
+  extEndpointHint: string;
+  extEndpointInvalid: string;
+  extPermissionDenied: string;
+  extHiddenOnSites: string;
+  extShowAgain: (site: string) => string;
+  extPrivacyNote: string;
+  extWelcomeTitle: string;
+  extWelcomeIntro: string;
+  extWelcomeDone: string;
+  languageName: Record<Locale, string>;
+}
+
+export const nlExtension: ExtensionMessages = {
   extSimilarHint: 'Geen productcode op deze pagina. Zoek vergelijkbare producten bij winkels in de buurt.',
   extSimilarLabel: 'vergelijkbaar product',
   extClosePanel: 'Verberg voor deze pagina',
