@@ -17,7 +17,8 @@ import {
   type PanelView,
   type TabState,
 } from '../lib/messages.js';
-import { readSettings, writeSettings, type Settings } from '../lib/settings.js';
+import { readSettings, writeSettings } from '../lib/settings-store.js';
+import type { Settings } from '../lib/settings.js';
 import { Lookup, type Places } from './lookup.js';
 import { panelLabels, panelView } from './view.js';
 

@@ -9,10 +9,11 @@ import {
   formatOpeningState,
   formatPrice,
   messages,
+  nlExtension,
   type Locale,
   type OfferAtPlace,
 } from '@lokaal/core';
-import '@lokaal/core/messages-en';
+import { enExtension } from '@lokaal/core/messages-en';
 import { routeUrl, safeHttpUrl } from '../../../widgets/src/shared/safe-url.js';
 import type { PanelItem, PanelLabels, PanelView } from '../lib/messages.js';
 
@@ -21,15 +22,16 @@ export const LISTED_PLACES = 10;
 
 export function panelLabels(locale: Locale): PanelLabels {
   const m = messages(locale);
+  const x = locale === 'en' ? enExtension : nlExtension;
   return {
     title: m.availableNearbyTitle,
     similarTitle: m.similarProducts,
-    similarHint: m.extSimilarHint,
-    similarLabel: m.extSimilarLabel,
+    similarHint: x.extSimilarHint,
+    similarLabel: x.extSimilarLabel,
     searchNearby: m.searchNearby,
     expand: m.showList,
     collapse: m.hideList,
-    close: m.extClosePanel,
+    close: x.extClosePanel,
     dismiss: m.dismissOnThisSite,
     none: m.notAvailableNearby,
   };

@@ -5,5 +5,7 @@
  */
 export const PUBLIC_API_BASE_URL = 'https://api.lokaal.example';
 
-export const DEFAULT_API_BASE_URL: string =
-  (import.meta.env?.VITE_LOKAAL_API as string | undefined) ?? PUBLIC_API_BASE_URL;
+/** Vite replaces `import.meta.env` at build time; under Node (tests, the manifest) it is absent. */
+const buildEnv = (import.meta as ImportMeta & { env?: Record<string, string | undefined> }).env;
+
+export const DEFAULT_API_BASE_URL: string = buildEnv?.VITE_LOKAAL_API ?? PUBLIC_API_BASE_URL;

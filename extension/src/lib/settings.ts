@@ -4,7 +4,6 @@
  * a damaged or hand-edited store falls back to the defaults instead of breaking lookups.
  */
 import { LOCALES, type Locale, type Point } from '@lokaal/core';
-import { browser } from './browser.js';
 import { DEFAULT_API_BASE_URL } from './endpoint.js';
 
 /** Where the shopper is: a geocoded postcode or town, or the browser's point rounded to ~1 km. */
@@ -97,16 +96,6 @@ export function parseSettings(stored: Record<string, unknown>): Settings {
     apiBaseUrl: api ?? DEFAULT_SETTINGS.apiBaseUrl,
     dismissedSites: textList(stored.dismissedSites) ?? [],
   };
-}
-
-const KEYS = Object.keys(DEFAULT_SETTINGS);
-
-export async function readSettings(): Promise<Settings> {
-  return parseSettings(await browser.storage.local.get(KEYS));
-}
-
-export async function writeSettings(change: Partial<Settings>): Promise<void> {
-  await browser.storage.local.set(change as Record<string, unknown>);
 }
 
 /** `lat,lon` as the API's `near` parameter, five decimals at most. */

@@ -3,8 +3,16 @@
  * the shopper's language, and choosing a location (postcode or town geocoded by the API
  * through the background, or the browser's point rounded to about 1 km).
  */
-import { formatDistance, messages, roundPoint, type Locale, type Messages } from '@lokaal/core';
-import '@lokaal/core/messages-en';
+import {
+  formatDistance,
+  messages,
+  nlExtension,
+  roundPoint,
+  type ExtensionMessages,
+  type Locale,
+  type Messages,
+} from '@lokaal/core';
+import { enExtension } from '@lokaal/core/messages-en';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { browser } from '../lib/browser.js';
 import type { GeocodeAnswer, PageRequest } from '../lib/messages.js';
@@ -14,9 +22,11 @@ export async function askBackground<T>(request: PageRequest): Promise<T> {
   return (await browser.runtime.sendMessage(request)) as T;
 }
 
-export function texts(settings: Settings): { m: Messages; locale: Locale } {
+/** The shared messages (`m`) and the extension's own (`x`) in the shopper's language. */
+export function texts(settings: Settings): { m: Messages; x: ExtensionMessages; locale: Locale } {
   document.documentElement.lang = settings.locale;
-  return { m: messages(settings.locale), locale: settings.locale };
+  const x = settings.locale === 'en' ? enExtension : nlExtension;
+  return { m: messages(settings.locale), x, locale: settings.locale };
 }
 
 /** The location typed by the shopper, geocoded; `null` when the API does not know it. */
@@ -45,20 +55,19 @@ export function browserLocation(): Promise<ShopperLocation | null> {
   });
 }
 
-export function locationText(location: ShopperLocation | null, m: Messages): string {
+export function locationText(location: ShopperLocation | null, m: Messages, x: ExtensionMessages): string {
   if (!location) return m.noLocationYet;
-  return m.extLocationCurrent(location.source === 'browser' ? m.extLocationPoint : location.label);
+  return x.extLocationCurrent(location.source === 'browser' ? x.extLocationPoint : location.label);
 }
 
 /** The location and radius fields, as the popup, the options and the welcome page show them. */
 export function locationFields(
   settings: Settings,
-  m: Messages,
-  locale: Locale,
+  { m, x, locale }: { m: Messages; x: ExtensionMessages; locale: Locale },
   onUseBrowserLocation: () => void,
 ): TemplateResult {
   return html`
-    <p class="current" id="current-location">${locationText(settings.location, m)}</p>
+    <p class="current" id="current-location">${locationText(settings.location, m, x)}</p>
     <label for="location">${m.locationLabel}</label>
     <div class="row">
       <input

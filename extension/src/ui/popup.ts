@@ -2,7 +2,7 @@
 import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { browser } from '../lib/browser.js';
 import type { PanelItem, TabState } from '../lib/messages.js';
-import { readSettings } from '../lib/settings.js';
+import { readSettings } from '../lib/settings-store.js';
 import { askBackground, texts } from './pages.js';
 import { SettingsForm } from './settings-form.js';
 
@@ -27,7 +27,7 @@ function place(item: PanelItem) {
 
 async function places(): Promise<TemplateResult> {
   const settings = await readSettings();
-  const { m } = texts(settings);
+  const { x } = texts(settings);
   // `?tab=` opens the popup for a given tab in a tab of its own (tests, assistive tools).
   const given = Number(new URLSearchParams(location.search).get('tab') ?? Number.NaN);
   const tabId = Number.isInteger(given)
@@ -38,8 +38,8 @@ async function places(): Promise<TemplateResult> {
       ? null
       : await askBackground<TabState>({ type: 'tab-state', tabId }).catch(() => null);
   const view = state?.view ?? null;
-  if (!settings.location) return html`<p>${m.extPopupNoLocation}</p>`;
-  if (!view || view.items.length === 0) return html`<p>${m.extPopupEmpty}</p>`;
+  if (!settings.location) return html`<p>${x.extPopupNoLocation}</p>`;
+  if (!view || view.items.length === 0) return html`<p>${x.extPopupEmpty}</p>`;
   return html`<h2>${view.match === 'similar' ? view.labels.similarTitle : view.labels.title}</h2>
     <ul class="places">
       ${view.items.map(place)}
@@ -47,13 +47,13 @@ async function places(): Promise<TemplateResult> {
 }
 
 async function main(): Promise<void> {
-  const { m } = texts(await readSettings());
+  const { x } = texts(await readSettings());
   render(
     html`
-      <h1>${m.extPopupTitle}</h1>
+      <h1>${x.extPopupTitle}</h1>
       <section id="places" aria-live="polite"></section>
       <div id="form"></div>
-      <p><button type="button" class="link" id="all-settings">${m.extAllSettings}</button></p>
+      <p><button type="button" class="link" id="all-settings">${x.extAllSettings}</button></p>
     `,
     document.body,
   );

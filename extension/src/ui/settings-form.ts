@@ -10,11 +10,10 @@ import { browser } from '../lib/browser.js';
 import {
   DEFAULT_API_BASE_URL,
   normaliseApiBaseUrl,
-  readSettings,
-  writeSettings,
   type Settings,
   type ShopperLocation,
 } from '../lib/settings.js';
+import { readSettings, writeSettings } from '../lib/settings-store.js';
 import { browserLocation, geocodeLocation, locationFields, status, texts } from './pages.js';
 
 export type FormMode = 'welcome' | 'popup' | 'options';
@@ -65,7 +64,7 @@ export class SettingsForm {
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
     const before = this.settings;
-    const { m } = texts(before);
+    const { m, x } = texts(before);
     const change: { -readonly [K in keyof Settings]?: Settings[K] } = {};
 
     // Ask for host permission first, while the click still counts as the shopper's gesture.
@@ -78,7 +77,7 @@ export class SettingsForm {
         !api ||
         (api !== DEFAULT_API_BASE_URL && api !== before.apiBaseUrl && !api.startsWith('https://'))
       ) {
-        this.message = { text: m.extEndpointInvalid, error: true };
+        this.message = { text: x.extEndpointInvalid, error: true };
         this.update();
         return;
       }
@@ -99,7 +98,7 @@ export class SettingsForm {
     this.busy = true;
     try {
       if (!(await permission)) {
-        this.message = { text: m.extPermissionDenied, error: true };
+        this.message = { text: x.extPermissionDenied, error: true };
         return;
       }
       const radius = Number(data.get('radius'));
@@ -126,7 +125,7 @@ export class SettingsForm {
       await writeSettings(change);
       this.settings = await readSettings();
       this.pendingLocation = null;
-      this.message = { text: texts(this.settings).m.extSaved, error: false };
+      this.message = { text: texts(this.settings).x.extSaved, error: false };
       this.onSaved(this.settings);
     } finally {
       this.busy = false;
@@ -142,10 +141,10 @@ export class SettingsForm {
   };
 
   private optionsFields(settings: Settings): TemplateResult {
-    const { m } = texts(settings);
+    const { x } = texts(settings);
     return html`
       <fieldset>
-        <legend>${m.extMarketplacesLabel}</legend>
+        <legend>${x.extMarketplacesLabel}</legend>
         ${adapters.map(
           (adapter) => html`
             <label class="check">
@@ -162,26 +161,26 @@ export class SettingsForm {
       ${
         settings.dismissedSites.length > 0
           ? html`<fieldset>
-              <legend>${m.extHiddenOnSites}</legend>
+              <legend>${x.extHiddenOnSites}</legend>
               ${settings.dismissedSites.map(
                 (site) =>
                   html`<button type="button" class="secondary" @click=${() => this.showAgain(site)}>
-                    ${m.extShowAgain(site)}
+                    ${x.extShowAgain(site)}
                   </button>`,
               )}
             </fieldset>`
           : nothing
       }
-      <label for="locale">${m.extLanguageLabel}</label>
+      <label for="locale">${x.extLanguageLabel}</label>
       <select id="locale" name="locale">
         ${LOCALES.map(
           (locale) =>
             html`<option value=${locale} ?selected=${locale === settings.locale}>
-              ${m.languageName[locale]}
+              ${x.languageName[locale]}
             </option>`,
         )}
       </select>
-      <label for="api">${m.extEndpointLabel}</label>
+      <label for="api">${x.extEndpointLabel}</label>
       <input
         id="api"
         name="api"
@@ -190,24 +189,24 @@ export class SettingsForm {
         placeholder=${DEFAULT_API_BASE_URL}
         .value=${settings.apiBaseUrl === DEFAULT_API_BASE_URL ? '' : settings.apiBaseUrl}
       />
-      <p class="hint">${m.extEndpointHint}</p>
+      <p class="hint">${x.extEndpointHint}</p>
     `;
   }
 
   private template(settings: Settings): TemplateResult {
-    const { m, locale } = texts(settings);
+    const { m, x, locale } = texts(settings);
     return html`
       <form @submit=${this.submit} novalidate>
         <fieldset>
-          <legend>${m.extLocationHeading}</legend>
-          ${locationFields(settings, m, locale, this.useBrowserLocation)}
+          <legend>${x.extLocationHeading}</legend>
+          ${locationFields(settings, { m, x, locale }, this.useBrowserLocation)}
         </fieldset>
         ${this.mode === 'options' ? this.optionsFields(settings) : nothing}
         <div class="actions">
-          <button type="submit" ?disabled=${this.busy}>${m.extSave}</button>
+          <button type="submit" ?disabled=${this.busy}>${x.extSave}</button>
         </div>
         ${status(this.message?.text ?? null, this.message?.error)}
-        ${this.mode === 'popup' ? nothing : html`<p class="hint">${m.extPrivacyNote}</p>`}
+        ${this.mode === 'popup' ? nothing : html`<p class="hint">${x.extPrivacyNote}</p>`}
       </form>
     `;
   }

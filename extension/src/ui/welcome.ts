@@ -1,21 +1,21 @@
 /** The first-run page: nothing is looked up until the shopper has chosen a location here. */
 import { html, nothing, render } from 'lit-html';
-import { readSettings } from '../lib/settings.js';
+import { readSettings } from '../lib/settings-store.js';
 import { texts } from './pages.js';
 import { SettingsForm } from './settings-form.js';
 
 async function main(): Promise<void> {
   const settings = await readSettings();
-  const { m } = texts(settings);
-  document.title = m.extWelcomeTitle;
+  const { x } = texts(settings);
+  document.title = x.extWelcomeTitle;
   let done = settings.location !== null;
   const draw = (): void => {
     render(
       html`
-        <h1>${m.extWelcomeTitle}</h1>
-        <p>${m.extWelcomeIntro}</p>
+        <h1>${x.extWelcomeTitle}</h1>
+        <p>${x.extWelcomeIntro}</p>
         <div id="form"></div>
-        ${done ? html`<p class="done" role="status">${m.extWelcomeDone}</p>` : nothing}
+        ${done ? html`<p class="done" role="status">${x.extWelcomeDone}</p>` : nothing}
       `,
       document.body,
     );
