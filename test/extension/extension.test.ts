@@ -203,6 +203,19 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     await until(async () => (await panelText(product)).includes(first), 'the list to expand');
   });
 
+  it('keeps out of the page where it would push visible content down, and still counts on the badge', async () => {
+    const expected = await expectedPlaces(STOCKED_GTIN);
+    const page = await openProduct(PAGES.crowded);
+    await until(async () => (await badge(page)) === String(expected.length), 'the badge');
+    await page.evaluate(
+      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+    );
+    assert.equal(await page.locator('lokaal-extension-panel').count(), 0);
+    const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
+    assert.deepEqual(shifts, []);
+    await page.close();
+  });
+
   it('stays silent for a product that no shop nearby sells', async () => {
     const page = await openProduct(PAGES.unknown);
     await until(() => requestsFor(UNKNOWN_GTIN).find((request) => request.done), 'the lookup to be answered');

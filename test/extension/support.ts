@@ -49,6 +49,7 @@ export const PAGES = {
   similar: '/nl/nl/p/fietsbel-klassiek-zwart/9300000004/',
   spa: '/nl/nl/p/fietsbel-spa/9300000005/',
   spaVariant: '/nl/nl/p/fietsbel-kinder-zilver/9300000002/',
+  crowded: '/nl/nl/p/fietsbel-aluminium-goud-bezorging/9300000006/',
 } as const;
 const FIXTURE_FOR: Record<string, string> = {
   [PAGES.product]: 'bol-product.html',
@@ -56,6 +57,7 @@ const FIXTURE_FOR: Record<string, string> = {
   [PAGES.similar]: 'bol-similar.html',
   [PAGES.spa]: 'bol-spa.html',
   [PAGES.spaVariant]: 'bol-spa.html',
+  [PAGES.crowded]: 'bol-crowded.html',
   '/static/page.css': 'page.css',
   '/static/spa.js': 'spa.js',
 };

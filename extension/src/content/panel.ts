@@ -46,11 +46,15 @@ function adoptStyles(root: ShadowRoot, cssText: string): void {
   }
 }
 
-/** Whether an element that follows `node` in its parent is on screen (and so would move). */
-function visibleFollower(node: Element): boolean {
+/**
+ * Whether an element that follows `node` in its parent was on screen before the panel
+ * pushed it down by `shiftInPixels` (and so would be seen to move).
+ */
+function visibleFollower(node: Element, shiftInPixels: number): boolean {
   for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
     const rect = next.getBoundingClientRect();
-    if (rect.height > 0 && rect.top < innerHeight && rect.bottom > 0) return true;
+    if (rect.height > 0 && rect.top - shiftInPixels < innerHeight && rect.bottom - shiftInPixels > 0)
+      return true;
   }
   return false;
 }
@@ -64,10 +68,11 @@ function movesVisibleContent(
   host: Element,
   ancestors: ReadonlyArray<{ element: Element; height: number }>,
 ): boolean {
-  if (visibleFollower(host)) return true;
+  if (visibleFollower(host, host.getBoundingClientRect().height)) return true;
   for (const { element, height } of ancestors) {
-    if (element.getBoundingClientRect().height === height) return false;
-    if (visibleFollower(element)) return true;
+    const growth = element.getBoundingClientRect().height - height;
+    if (growth <= 0) return false;
+    if (visibleFollower(element, growth)) return true;
   }
   return false;
 }
