@@ -44,6 +44,16 @@ run('type check (tsc --noEmit, tests included)', npx, ['tsc', '-p', 'tsconfig.js
 run('type check of the widgets and their tests', npx, ['tsc', '-p', 'widgets/tsconfig.test.json']);
 run('type check of the extension and its tests', npx, ['tsc', '-p', 'extension/tsconfig.json']);
 run('lint (eslint)', npx, ['eslint', '--max-warnings', '0', '.']);
+if (built) {
+  // Mozilla's own checks on the Firefox build: errors fail, warnings (lit-html's static
+  // template innerHTML) are reported.
+  run('lint of the Firefox extension build (addons-linter)', npx, [
+    'addons-linter',
+    '--output',
+    'text',
+    'extension/dist/firefox',
+  ]);
+}
 run('format (prettier --check)', npx, ['prettier', '--check', '--log-level', 'warn', '.']);
 
 if (built) {

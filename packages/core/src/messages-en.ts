@@ -1,7 +1,7 @@
 /**
  * The English messages. Importing this module registers them; Dutch needs no import.
  */
-import { formatNumber, registerMessages, type Messages } from './messages.js';
+import { formatNumber, registerMessages, type ExtensionMessages, type Messages } from './messages.js';
 
 export const en: Messages = {
   searchLabel: 'Search for a product or shop',
@@ -125,3 +125,35 @@ export const en: Messages = {
 };
 
 registerMessages('en', en);
+
+/** The browser extension's own strings in English (see `ExtensionMessages`). */
+export const enExtension: ExtensionMessages = {
+  extSimilarHint: 'No product code on this page. Look for similar products in shops nearby.',
+  extSimilarLabel: 'similar product',
+  extClosePanel: 'Hide on this page',
+  extPopupTitle: 'Lokaal: nearby',
+  extPopupEmpty: 'No shops nearby for this page.',
+  extPopupNoLocation: 'Choose where you are first. Until then Lokaal looks nothing up.',
+  extSave: 'Save',
+  extSaved: 'Saved.',
+  extAllSettings: 'All settings',
+  extOptionsTitle: 'Lokaal settings',
+  extLocationHeading: 'Where are you?',
+  extLocationCurrent: (label) => `Now set: ${label}`,
+  extLocationPoint: 'my location (rounded to 1 km)',
+  extMarketplacesLabel: 'Show on these sites',
+  extLanguageLabel: 'Language',
+  extEndpointLabel: 'Address of the Lokaal server',
+  extEndpointHint: 'A municipality or region may run its own Lokaal server. Leave empty for the default.',
+  extEndpointInvalid: 'Enter a full https address.',
+  extPermissionDenied: 'Without permission the extension cannot use this server.',
+  extHiddenOnSites: 'Hidden on',
+  extShowAgain: (site) => `Show on ${site} again`,
+  extPrivacyNote:
+    'Lokaal sends only the product code and your rounded location to the Lokaal server: no page addresses, no history, no cookies.',
+  extWelcomeTitle: 'Welcome to Lokaal',
+  extWelcomeIntro:
+    'See on web shops which shops nearby have the same product. Choose where you are first: until then Lokaal looks nothing up.',
+  extWelcomeDone: 'Done. From now on you will see it next to a product’s buy button.',
+  languageName: { nl: 'Nederlands', en: 'English' },
+};

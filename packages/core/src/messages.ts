@@ -237,6 +237,71 @@ const nl: Messages = {
 };
 
 /**
+ * The browser extension's own strings (popup, options, welcome, panel). They are kept
+ * apart from `Messages` so that the widgets' bundle, which cannot drop unused keys of one
+ * object, does not carry them: the extension picks `nlExtension` or `enExtension` itself.
+ */
+export interface ExtensionMessages {
+  extSimilarHint: string;
+  extSimilarLabel: string;
+  extClosePanel: string;
+  extPopupTitle: string;
+  extPopupEmpty: string;
+  extPopupNoLocation: string;
+  extSave: string;
+  extSaved: string;
+  extAllSettings: string;
+  extOptionsTitle: string;
+  extLocationHeading: string;
+  extLocationCurrent: (label: string) => string;
+  extLocationPoint: string;
+  extMarketplacesLabel: string;
+  extLanguageLabel: string;
+  extEndpointLabel: string;
+  extEndpointHint: string;
+  extEndpointInvalid: string;
+  extPermissionDenied: string;
+  extHiddenOnSites: string;
+  extShowAgain: (site: string) => string;
+  extPrivacyNote: string;
+  extWelcomeTitle: string;
+  extWelcomeIntro: string;
+  extWelcomeDone: string;
+  languageName: Record<Locale, string>;
+}
+
+export const nlExtension: ExtensionMessages = {
+  extSimilarHint: 'Geen productcode op deze pagina. Zoek vergelijkbare producten bij winkels in de buurt.',
+  extSimilarLabel: 'vergelijkbaar product',
+  extClosePanel: 'Verberg voor deze pagina',
+  extPopupTitle: 'Lokaal: in de buurt',
+  extPopupEmpty: 'Geen winkels in de buurt voor deze pagina.',
+  extPopupNoLocation: 'Kies eerst waar je bent. Tot dan zoekt Lokaal niets op.',
+  extSave: 'Opslaan',
+  extSaved: 'Opgeslagen.',
+  extAllSettings: 'Alle instellingen',
+  extOptionsTitle: 'Instellingen van Lokaal',
+  extLocationHeading: 'Waar ben je?',
+  extLocationCurrent: (label) => `Nu ingesteld: ${label}`,
+  extLocationPoint: 'mijn locatie (afgerond op 1 km)',
+  extMarketplacesLabel: 'Tonen op deze sites',
+  extLanguageLabel: 'Taal',
+  extEndpointLabel: 'Adres van de Lokaal-server',
+  extEndpointHint: 'Een gemeente of regio kan een eigen Lokaal-server hebben. Laat leeg voor de standaard.',
+  extEndpointInvalid: 'Vul een volledig https-adres in.',
+  extPermissionDenied: 'Zonder toestemming kan de extensie deze server niet gebruiken.',
+  extHiddenOnSites: 'Verborgen op',
+  extShowAgain: (site) => `Weer tonen op ${site}`,
+  extPrivacyNote:
+    'Lokaal stuurt alleen de productcode en je afgeronde locatie naar de Lokaal-server: geen adressen van pagina’s, geen geschiedenis, geen cookies.',
+  extWelcomeTitle: 'Welkom bij Lokaal',
+  extWelcomeIntro:
+    'Zie op webwinkels welke winkels in de buurt hetzelfde product hebben. Kies eerst waar je bent: tot dan zoekt Lokaal niets op.',
+  extWelcomeDone: 'Klaar. Je ziet het voortaan bij de koopknop van een product.',
+  languageName: { nl: 'Nederlands', en: 'English' },
+};
+
+/**
  * Dutch is always here; English is registered by importing `@lokaal/core/messages-en`, so
  * that a Dutch page does not download it (the widgets load it when a page asks for it).
  */

@@ -1,0 +1,44 @@
+// Builds the extension for Chromium and Firefox from one source, then prints the size of
+// what each page loads: the content script (gzip) is the number the budget in DESIGN.md is about.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const root = new URL('..', import.meta.url).pathname;
+/** Aim from DESIGN.md: the content script ≤ 10 KB gzip. The build fails above the hard limit. */
+const CONTENT_SCRIPT_AIM_BYTES = 10 * 1024;
+const CONTENT_SCRIPT_LIMIT_BYTES = 16 * 1024;
+
+/** The files the manifest injects into marketplace pages (one classic script, no imports). */
+function contentScriptFiles(dir) {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  return [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.js ?? []))];
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+let failed = false;
+for (const browser of ['chromium', 'firefox']) {
+  process.env.LOKAAL_BROWSER = browser;
+  await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  const dir = join(root, 'dist', browser);
+  const files = contentScriptFiles(dir);
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  const verdict =
+    gzip > CONTENT_SCRIPT_LIMIT_BYTES
+      ? 'OVER LIMIT'
+      : gzip > CONTENT_SCRIPT_AIM_BYTES
+        ? 'over the aim'
+        : 'ok';
+  console.log(
+    `extension/dist/${browser}: content script ${kb(raw)} (${kb(gzip)} gzip, aim ${kb(CONTENT_SCRIPT_AIM_BYTES)}) ${verdict} — ${files.length} file(s)`,
+  );
+  if (gzip > CONTENT_SCRIPT_LIMIT_BYTES) failed = true;
+}
+if (failed) process.exit(1);

@@ -1,0 +1,128 @@
+/**
+ * Every API call of the extension, through `@lokaal/client`. Answers are cached per
+ * product (or text), location, radius and endpoint for a short time; a `429` from the API
+ * stops all calls until its `Retry-After` has passed; a slow or failing API simply yields
+ * no answer, so the page never shows a spinner or an error.
+ */
+import { createClient, ProblemError, type LokaalClient } from '@lokaal/client';
+import type { OfferAtPlace, Point } from '@lokaal/core';
+import { nearParameter, type Settings } from '../lib/settings.js';
+import { nearestPerPlace } from './view.js';
+
+/** How long an answer is reused. */
+export const CACHE_TTL_IN_MS = 5 * 60_000;
+const CACHE_ENTRIES = 200;
+/** How long the page waits for the API before staying silent. */
+export const TIMEOUT_IN_MS = 5000;
+/** Offers asked for one product: enough to count the places nearby for the badge. */
+const OFFERS_LIMIT = 50;
+const SIMILAR_LIMIT = 10;
+
+export type LookupClient = Pick<LokaalClient, 'productOffers' | 'search' | 'geocode'>;
+
+/** The places that have it, nearest first, or `null` when the API could not answer. */
+export type Places = OfferAtPlace[] | null;
+
+export class Lookup {
+  private readonly cache = new Map<string, { at: number; places: Promise<Places> }>();
+  private readonly clients = new Map<string, LookupClient>();
+  private blockedUntil = 0;
+
+  constructor(
+    private readonly clientFor: (baseUrl: string) => LookupClient = (baseUrl) =>
+      createClient({ baseUrl, timeoutMs: TIMEOUT_IN_MS }),
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Forgets every answer (the shopper changed location, radius or endpoint). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Places near the shopper that offer the product with this GTIN-14. */
+  product(gtin14: string, settings: Settings): Promise<Places> {
+    return this.cached(`gtin:${gtin14}`, settings, async (client, near, signal) => {
+      const page = await client.productOffers(
+        gtin14,
+        { near, radius: settings.radiusInMetres, limit: OFFERS_LIMIT },
+        { signal },
+      );
+      return nearestPerPlace(page.items);
+    });
+  }
+
+  /** Places near the shopper with offers that match a product's title and brand. */
+  similar(title: string, brand: string | undefined, settings: Settings): Promise<Places> {
+    // Brand first and the title's first words: the search matches every word it is given.
+    const words = [...(brand ? [brand] : []), ...title.split(' ')].slice(0, 6).join(' ');
+    return this.cached(`text:${words.toLowerCase()}`, settings, async (client, near, signal) => {
+      let response = await client.search(
+        { q: words, near, radius: settings.radiusInMetres, limit: SIMILAR_LIMIT },
+        { signal },
+      );
+      if (response.items.length === 0 && brand) {
+        // The brand may not be in the shops' titles: try the title alone.
+        response = await client.search(
+          {
+            q: title.split(' ').slice(0, 5).join(' '),
+            near,
+            radius: settings.radiusInMetres,
+            limit: SIMILAR_LIMIT,
+          },
+          { signal },
+        );
+      }
+      return nearestPerPlace(response.items.flatMap((result) => result.offers));
+    });
+  }
+
+  /** A postcode or town to its point, through the given API; `null` when unknown or unreachable. */
+  async geocode(query: string, apiBaseUrl: string): Promise<{ name: string; point: Point } | null> {
+    try {
+      const result = await this.client(apiBaseUrl).geocode(query, {
+        signal: AbortSignal.timeout(TIMEOUT_IN_MS),
+      });
+      return { name: result.name, point: result.point };
+    } catch {
+      return null;
+    }
+  }
+
+  private cached(
+    what: string,
+    settings: Settings,
+    ask: (client: LookupClient, near: string, signal: AbortSignal) => Promise<OfferAtPlace[]>,
+  ): Promise<Places> {
+    if (!settings.location) return Promise.resolve(null);
+    const near = nearParameter(settings.location.point);
+    const key = `${what}|${near}|${settings.radiusInMetres}|${settings.apiBaseUrl}`;
+    const now = this.now();
+    const hit = this.cache.get(key);
+    if (hit && now - hit.at < CACHE_TTL_IN_MS) return hit.places;
+    if (now < this.blockedUntil) return Promise.resolve(null);
+    const client = this.client(settings.apiBaseUrl);
+    const places = ask(client, near, AbortSignal.timeout(TIMEOUT_IN_MS)).catch((error: unknown) => {
+      this.cache.delete(key);
+      if (error instanceof ProblemError && (error.status === 429 || error.status === 503)) {
+        const seconds = error.retryAfterSeconds ?? 60;
+        this.blockedUntil = this.now() + seconds * 1000;
+      }
+      return null;
+    });
+    if (this.cache.size >= CACHE_ENTRIES) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
+    this.cache.set(key, { at: now, places });
+    return places;
+  }
+
+  private client(baseUrl: string): LookupClient {
+    let client = this.clients.get(baseUrl);
+    if (!client) {
+      client = this.clientFor(baseUrl);
+      this.clients.set(baseUrl, client);
+    }
+    return client;
+  }
+}

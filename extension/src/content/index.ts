@@ -1,0 +1,122 @@
+/**
+ * The content script on the marketplaces' pages: it detects the product, asks the
+ * background about it, and mounts the panel. It makes no request itself and keeps no
+ * state beyond the page. It starts after the page's load, re-detects on single-page
+ * navigation with one MutationObserver (bounded: debounced, at most `MAX_DETECTIONS`
+ * runs per URL), and never polls.
+ */
+import { detectProduct } from '../adapters/index.js';
+import type { ProductIdentity } from '../adapters/types.js';
+import { runtime } from '../lib/runtime.js';
+import type { ContentAnswer, ContentNotice, ContentRequest, PanelView } from '../lib/messages.js';
+import { Panel, PANEL_TAG } from './panel.js';
+
+/** Quiet time after the page's last change before detecting again. */
+const SETTLE_IN_MS = 400;
+/** Detections after the first, per document: a page that never stops changing costs little. */
+const MAX_DETECTIONS = 60;
+
+let panel: Panel | null = null;
+/** What the panel (or the silence) is about: the URL and the identity detected there. */
+let current: string | null = null;
+let detections = 0;
+let detectionsUrl = '';
+let settleTimer: ReturnType<typeof setTimeout> | undefined;
+
+async function ask(request: ContentRequest): Promise<PanelView | null> {
+  try {
+    const answer = (await runtime.sendMessage(request)) as ContentAnswer | undefined;
+    return answer?.view ?? null;
+  } catch {
+    // The extension was updated or reloaded: this page's script is an orphan now.
+    return null;
+  }
+}
+
+function identityKey(identity: ProductIdentity | null): string {
+  if (!identity) return 'none';
+  return identity.kind === 'gtin'
+    ? `gtin:${identity.gtin}`
+    : `similar:${identity.brand ?? ''}:${identity.title}`;
+}
+
+async function detect(force = false): Promise<void> {
+  const url = new URL(location.href);
+  const found = detectProduct(document, url);
+  const key = `${url.origin}${url.pathname}|${identityKey(found?.identity ?? null)}`;
+  if (!force && key === current) return;
+  current = key;
+  panel?.remove();
+  panel = null;
+  if (!found) {
+    await ask({ type: 'clear' });
+    return;
+  }
+  const { adapter, identity } = found;
+  const view =
+    identity.kind === 'gtin'
+      ? await ask({ type: 'lookup', gtin: identity.gtin })
+      : await ask({ type: 'similar-status' });
+  // Silence, or the page moved on while the background answered.
+  if (!view || current !== key) return;
+  const mountPoint = adapter.mountPoint(document);
+  if (!mountPoint) return;
+  panel = new Panel(view, {
+    searchSimilar: () =>
+      identity.kind === 'similar'
+        ? ask({
+            type: 'search-similar',
+            title: identity.title,
+            ...(identity.brand ? { brand: identity.brand } : {}),
+          })
+        : Promise.resolve(null),
+    dismissSite: () => {
+      panel = null;
+      void ask({ type: 'dismiss-site' });
+    },
+  });
+  if (!panel.mount(mountPoint)) panel = null;
+}
+
+/** Mutations by the page, not by the panel's own insertion or removal. */
+function changedByPage(records: MutationRecord[]): boolean {
+  return records.some(
+    (record) =>
+      record.type !== 'childList' ||
+      ![...record.addedNodes, ...record.removedNodes].every(
+        (node) => node.nodeName.toLowerCase() === PANEL_TAG,
+      ),
+  );
+}
+
+function watch(): void {
+  const observer = new MutationObserver((records) => {
+    if (!changedByPage(records)) return;
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(() => {
+      if (location.href !== detectionsUrl) {
+        detectionsUrl = location.href;
+        detections = 0;
+      }
+      detections += 1;
+      if (detections <= MAX_DETECTIONS) void detect();
+    }, SETTLE_IN_MS);
+  });
+  // Variant switches change the page's title, JSON-LD or attributes; an SPA route swaps the main content.
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  // Back and forward between pages of a single-page app may restore without a mutation.
+  addEventListener('popstate', () => void detect());
+}
+
+runtime.onMessage.addListener((message: unknown) => {
+  if ((message as ContentNotice | null)?.type === 'refresh') void detect(true);
+  return undefined;
+});
+
+function start(): void {
+  void detect();
+  watch();
+}
+
+if (document.readyState === 'complete') start();
+else addEventListener('load', start, { once: true });

@@ -1,0 +1,252 @@
+/**
+ * The panel "Ook verkrijgbaar in de buurt", rendered with lit-html into a closed shadow
+ * root on an element of our own: the page's CSS cannot restyle it and the page's scripts
+ * cannot read it. It needs no custom element (in a content script `customElements` is
+ * null), and it reuses the widgets' tokens and `<lokaal-nearby>`'s list styles.
+ *
+ * It is rendered completely before it enters the page, and only grows or shrinks when the
+ * shopper clicks, so the page's layout does not shift under the shopper.
+ */
+import { html, nothing, render, type TemplateResult } from 'lit-html';
+import { tokens } from '../../../widgets/src/shared/styles.js';
+import { nearbyStyles } from '../../../widgets/src/nearby/nearby.styles.js';
+import type { MountPoint } from '../adapters/types.js';
+import type { PanelItem, PanelView } from '../lib/messages.js';
+import { panelStyles } from './panel.styles.js';
+
+/** The tag of the panel's host: never defined as a custom element, in either world. */
+export const PANEL_TAG = 'lokaal-extension-panel';
+
+/** The nearest places the panel shows; the popup lists more. Few, to stay unobtrusive. */
+const PANEL_PLACES = 3;
+
+export interface PanelActions {
+  /** The shopper asked to search for similar products; resolves with what was found. */
+  searchSimilar(): Promise<PanelView | null>;
+  /** The shopper does not want the panel on this site. */
+  dismissSite(): void;
+}
+
+const httpUrl = (url: string | null): string | null => (url && /^https?:\/\//.test(url) ? url : null);
+
+/**
+ * A constructed stylesheet is not subject to the page's CSP (`style-src` without
+ * `'unsafe-inline'` blocks a `<style>` element); where the content script cannot adopt
+ * one (Firefox's content-script sandbox), a `<style>` element is the fallback.
+ */
+function adoptStyles(root: ShadowRoot, cssText: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(cssText);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = cssText;
+    root.append(style);
+  }
+}
+
+/**
+ * Whether an element that follows `node` in its parent was on screen before the panel
+ * pushed it down by `shiftInPixels` (and so would be seen to move).
+ */
+function visibleFollower(node: Element, shiftInPixels: number): boolean {
+  for (let next = node.nextElementSibling; next; next = next.nextElementSibling) {
+    const rect = next.getBoundingClientRect();
+    if (rect.height > 0 && rect.top - shiftInPixels < innerHeight && rect.bottom - shiftInPixels > 0)
+      return true;
+  }
+  return false;
+}
+
+/**
+ * The panel shifts what follows it in its parent, and what follows each ancestor that grew
+ * because of it; an ancestor that kept its height (a grid column beside a taller one)
+ * stops the shift there.
+ */
+function movesVisibleContent(
+  host: Element,
+  ancestors: ReadonlyArray<{ element: Element; height: number }>,
+): boolean {
+  if (visibleFollower(host, host.getBoundingClientRect().height)) return true;
+  for (const { element, height } of ancestors) {
+    const growth = element.getBoundingClientRect().height - height;
+    if (growth <= 0) return false;
+    if (visibleFollower(element, growth)) return true;
+  }
+  return false;
+}
+
+export class Panel {
+  readonly host: HTMLElement;
+  private readonly root: ShadowRoot;
+  private expanded = true;
+  private searching = false;
+  /** A similar-products panel has been searched (before that it offers a button only). */
+  private searched = false;
+
+  constructor(
+    private view: PanelView,
+    private readonly actions: PanelActions,
+  ) {
+    this.host = document.createElement(PANEL_TAG);
+    this.root = this.host.attachShadow({ mode: 'closed' });
+    adoptStyles(this.root, `${tokens.cssText}${nearbyStyles.cssText}${panelStyles}`);
+    this.update();
+  }
+
+  /**
+   * Puts the finished panel into the page, unless that would move something the shopper
+   * can see: then it takes the panel out again before the next frame (so no shift is
+   * ever painted) and returns `false`; the badge and the popup still show the places.
+   */
+  mount(point: MountPoint): boolean {
+    const parent =
+      point.position === 'afterbegin' || point.position === 'beforeend'
+        ? point.element
+        : point.element.parentElement;
+    const ancestors: Array<{ element: Element; height: number }> = [];
+    for (let element = parent; element && element !== document.body; element = element.parentElement) {
+      ancestors.push({ element, height: element.getBoundingClientRect().height });
+    }
+    point.element.insertAdjacentElement(point.position, this.host);
+    if (movesVisibleContent(this.host, ancestors)) {
+      this.host.remove();
+      return false;
+    }
+    return true;
+  }
+
+  remove(): void {
+    this.host.remove();
+  }
+
+  private update(): void {
+    render(this.template(), this.root);
+  }
+
+  private toggle = (): void => {
+    this.expanded = !this.expanded;
+    this.update();
+  };
+
+  private close = (): void => this.remove();
+
+  private dismiss = (): void => {
+    this.remove();
+    this.actions.dismissSite();
+  };
+
+  private search = async (): Promise<void> => {
+    if (this.searching) return;
+    this.searching = true;
+    this.update();
+    const found = await this.actions.searchSimilar();
+    this.searching = false;
+    this.view = found ?? { ...this.view, items: [] };
+    this.searched = true;
+    this.update();
+  };
+
+  private item(item: PanelItem, similar: boolean): TemplateResult {
+    const shopUrl = httpUrl(item.shopUrl);
+    const routeUrl = httpUrl(item.routeUrl);
+    return html`
+      <li part="item" data-place-id=${item.placeId}>
+        <div class="head">
+          <strong class="place">${item.name}</strong>
+          ${item.distance === null ? nothing : html`<span class="distance">${item.distance}</span>`}
+          <span class="price">${item.price}</span>
+        </div>
+        ${
+          similar
+            ? html`<p class="meta similar">${this.view.labels.similarLabel}: ${item.title}</p>`
+            : nothing
+        }
+        <p class="meta">
+          <span data-availability=${item.availability}>${item.availabilityText}</span>
+          <span>${item.freshness}</span>
+          ${item.stale ? html`<span class="stale">${item.stale}</span>` : nothing}
+        </p>
+        <p class="meta"><span data-open=${item.openState}>${item.openingText}</span></p>
+        <p class="links">
+          ${
+            routeUrl
+              ? html`<a
+                  href=${routeUrl}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  aria-label=${item.routeLabel}
+                  >${item.route}</a
+                >`
+              : nothing
+          }
+          ${
+            shopUrl
+              ? html`<a href=${shopUrl} target="_blank" rel="noopener noreferrer">${item.shopLabel}</a>`
+              : nothing
+          }
+        </p>
+      </li>
+    `;
+  }
+
+  private body(): TemplateResult | typeof nothing {
+    const { labels, match, items } = this.view;
+    if (match === 'similar' && !this.searched) {
+      return html`
+        <p class="hint">${labels.similarHint}</p>
+        <button class="search" type="button" ?disabled=${this.searching} @click=${this.search}>
+          ${labels.searchNearby}
+        </button>
+      `;
+    }
+    if (items.length === 0) return html`<p class="empty">${labels.none}</p>`;
+    return html`
+      <ul part="list" id="list" ?hidden=${!this.expanded}>
+        ${items.slice(0, PANEL_PLACES).map((item) => this.item(item, match === 'similar'))}
+      </ul>
+    `;
+  }
+
+  private template(): TemplateResult {
+    const { labels, match, lang } = this.view;
+    const title = match === 'similar' ? labels.similarTitle : labels.title;
+    const collapsible = match === 'exact' || this.searched;
+    return html`
+      <section part="base" lang=${lang} aria-label=${title}>
+        <div class="bar">
+          <h2>
+            ${
+              collapsible
+                ? html`<button
+                    class="toggle"
+                    type="button"
+                    aria-expanded=${this.expanded ? 'true' : 'false'}
+                    aria-controls="list"
+                    title=${this.expanded ? labels.collapse : labels.expand}
+                    @click=${this.toggle}
+                  >
+                    ${title}<span class="chevron" aria-hidden="true"></span>
+                  </button>`
+                : title
+            }
+          </h2>
+          <button
+            class="icon"
+            type="button"
+            aria-label=${labels.close}
+            title=${labels.close}
+            @click=${this.close}
+          >
+            ✕
+          </button>
+        </div>
+        ${this.expanded ? this.body() : nothing}
+        <div class="footer" ?hidden=${!this.expanded}>
+          <button class="dismiss" type="button" @click=${this.dismiss}>${labels.dismiss}</button>
+        </div>
+      </section>
+    `;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * One source, two builds: `LOKAAL_BROWSER=chromium` (service worker) writes
+ * `dist/chromium`, `LOKAAL_BROWSER=firefox` (background script) writes `dist/firefox`.
+ * `scripts/build.mjs` runs both and reports the content script's size.
+ *
+ * crxjs builds the background, popup, options and welcome pages from the manifest. The
+ * content script is built here as one classic script (IIFE) with no imports, and added to
+ * the manifest afterwards: it starts without a module loader and needs no
+ * `web_accessible_resources`, so a page cannot probe for the extension.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { crx } from '@crxjs/vite-plugin';
+import { build, defineConfig, type Plugin } from 'vite';
+import { CONTENT_SCRIPT_FILE, contentScripts, manifest, type TargetBrowser } from './manifest.js';
+
+const target: TargetBrowser = process.env.LOKAAL_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+const browserTarget = target === 'firefox' ? 'firefox128' : 'chrome121';
+const root = import.meta.dirname;
+const outDir = join(root, 'dist', target);
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+
+// Lit's modules register their versions on `globalThis`; in the extension that is noise.
+const treeshake = {
+  moduleSideEffects: (id: string) =>
+    !/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element)\//.test(id),
+};
+
+function contentScript(): Plugin {
+  return {
+    name: 'lokaal-content-script',
+    apply: 'build',
+    async closeBundle() {
+      await build({
+        configFile: false,
+        root,
+        logLevel: 'warn',
+        build: {
+          outDir,
+          emptyOutDir: false,
+          target: browserTarget,
+          minify: true,
+          sourcemap: false,
+          copyPublicDir: false,
+          lib: {
+            entry: join(root, 'src/content/index.ts'),
+            formats: ['iife'],
+            name: 'lokaalContent',
+            fileName: () => CONTENT_SCRIPT_FILE,
+          },
+          rollupOptions: { treeshake },
+        },
+      });
+      const manifestPath = join(outDir, 'manifest.json');
+      const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+      built.content_scripts = contentScripts();
+      writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
+    },
+  };
+}
+
+export default defineConfig({
+  root,
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: browserTarget,
+    minify: true,
+    sourcemap: false,
+    modulePreload: false,
+    rollupOptions: { input: { welcome: 'src/ui/welcome.html' }, treeshake },
+  },
+  plugins: [
+    crx({ manifest: manifest(target, version), browser: target === 'firefox' ? 'firefox' : 'chrome' }),
+    contentScript(),
+  ],
+});

@@ -1,0 +1,223 @@
+/**
+ * The background's rules, without a browser: what it accepts from a content script (which
+ * may be compromised), and how it asks the API (cache, rate limit, silence on failure).
+ * The API is a small in-memory fake of the client, as the house style asks.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { ProblemError } from '@lokaal/client';
+import { nlExtension, type OfferAtPlace, type Page, type SearchResponse } from '@lokaal/core';
+import { enExtension } from '@lokaal/core/messages-en';
+import { Lookup, CACHE_TTL_IN_MS, type LookupClient } from '../../extension/src/background/lookup.js';
+import { nearestPerPlace, panelView } from '../../extension/src/background/view.js';
+import { parseContentRequest, parsePageRequest } from '../../extension/src/lib/messages.js';
+import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../extension/src/lib/settings.js';
+
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  location: { label: '3811', point: { lat: 52.1565, lon: 5.3893 }, source: 'geocode' },
+};
+
+function offer(placeId: string, distance: number, extra: Partial<OfferAtPlace> = {}): OfferAtPlace {
+  return {
+    id: `${placeId}-${distance}`,
+    place_id: placeId,
+    gtin: '08710856026353',
+    title: 'Fietsbel aluminium goud',
+    price_cents: 1199,
+    currency: 'EUR',
+    availability: 'in_stock',
+    quantity: null,
+    url: 'https://shop.example/fietsbel',
+    updated_at: '2026-11-26T10:00:00Z',
+    stale: false,
+    distance_m: distance,
+    place: {
+      id: placeId,
+      kind: 'shop',
+      name: `Winkel ${placeId}`,
+      address: { street: 'Langestraat', housenumber: '1', postcode: '3811 AA', town: 'Amersfoort' },
+      point: { lat: 52.156, lon: 5.389 },
+      open_now: true,
+      opens_at: null,
+      closes_at: '2026-11-26T17:00:00Z',
+    },
+    ...extra,
+  };
+}
+
+/** A fake API that answers from a list and counts what it was asked. */
+function fakeApi(offers: OfferAtPlace[], fail?: () => Error) {
+  const calls: string[] = [];
+  const client: LookupClient = {
+    productOffers: async (gtin) => {
+      calls.push(`offers:${gtin}`);
+      if (fail) throw fail();
+      return { items: offers, next_cursor: null } satisfies Page<OfferAtPlace>;
+    },
+    search: async (params) => {
+      calls.push(`search:${params.q}`);
+      if (fail) throw fail();
+      return {
+        items: [
+          { key: 'k', product: null, title: 'x', score: 1, min_price_cents: null, offers, place_count: 1 },
+        ],
+        next_cursor: null,
+        near: null,
+        radius_m: null,
+      } satisfies SearchResponse;
+    },
+    geocode: async (q) => ({ query: q, kind: 'postcode', name: q, point: { lat: 52, lon: 5 } }),
+  };
+  return { client, calls };
+}
+
+describe('requests from a content script', () => {
+  it('accepts a valid GTIN in any form and normalises it to GTIN-14', () => {
+    assert.deepEqual(parseContentRequest({ type: 'lookup', gtin: '8710856026353' }), {
+      type: 'lookup',
+      gtin: '08710856026353',
+    });
+  });
+
+  it('refuses a wrong check digit, oversized or non-string values and unknown types', () => {
+    assert.equal(parseContentRequest({ type: 'lookup', gtin: '8710856026354' }), null);
+    assert.equal(parseContentRequest({ type: 'lookup', gtin: '8'.repeat(5000) }), null);
+    assert.equal(parseContentRequest({ type: 'lookup', gtin: 8710856026353 }), null);
+    assert.equal(parseContentRequest({ type: 'fetch', url: 'https://evil.example' }), null);
+    assert.equal(parseContentRequest('lookup'), null);
+    assert.equal(parseContentRequest(null), null);
+  });
+
+  it('bounds the title and brand of a similar-products search and collapses white space', () => {
+    const request = parseContentRequest({
+      type: 'search-similar',
+      title: `  a\n\n${'b'.repeat(10_000)}`,
+      brand: 42,
+    });
+    assert.equal(request?.type, 'search-similar');
+    assert.ok(
+      request?.type === 'search-similar' && request.title.length === 300 && request.title.startsWith('a b'),
+    );
+    assert.ok(request?.type === 'search-similar' && request.brand === undefined);
+    assert.equal(parseContentRequest({ type: 'search-similar', title: '   ' }), null);
+  });
+
+  it('lets extension pages ask for a tab and a geocode, nothing else', () => {
+    assert.deepEqual(parsePageRequest({ type: 'tab-state', tabId: 3 }), { type: 'tab-state', tabId: 3 });
+    assert.equal(parsePageRequest({ type: 'tab-state', tabId: -1 }), null);
+    assert.deepEqual(parsePageRequest({ type: 'geocode', query: ' 3811 ' }), {
+      type: 'geocode',
+      query: '3811',
+    });
+    assert.equal(parsePageRequest({ type: 'lookup', gtin: '8710856026353' }), null);
+  });
+});
+
+describe('stored settings', () => {
+  it('fall back to the defaults for missing or damaged values', () => {
+    const settings = parseSettings({
+      location: { label: 'x', point: { lat: 200, lon: 5 }, source: 'geocode' },
+      radiusInMetres: -5,
+      locale: 'fr',
+      apiBaseUrl: 'javascript:alert(1)',
+      dismissedSites: 'www.bol.com',
+    });
+    assert.deepEqual(settings, DEFAULT_SETTINGS);
+  });
+
+  it('keep valid values', () => {
+    const settings = parseSettings({
+      ...SETTINGS,
+      radiusInMetres: 10_000,
+      locale: 'en',
+      apiBaseUrl: 'https://api.regio.example/',
+    });
+    assert.equal(settings.radiusInMetres, 10_000);
+    assert.equal(settings.locale, 'en');
+    assert.equal(settings.apiBaseUrl, 'https://api.regio.example');
+    assert.deepEqual(settings.location, SETTINGS.location);
+  });
+});
+
+describe('looking up places', () => {
+  it('asks nothing before a location is chosen', async () => {
+    const api = fakeApi([offer('a', 100)]);
+    const lookup = new Lookup(() => api.client);
+    assert.equal(await lookup.product('08710856026353', DEFAULT_SETTINGS), null);
+    assert.deepEqual(api.calls, []);
+  });
+
+  it('keeps the nearest offer per place, leaves out what is out of stock, and caches the answer', async () => {
+    let now = 0;
+    const api = fakeApi([
+      offer('b', 300),
+      offer('a', 100),
+      offer('a', 150),
+      offer('c', 50, { availability: 'out_of_stock' }),
+    ]);
+    const lookup = new Lookup(
+      () => api.client,
+      () => now,
+    );
+    const places = await lookup.product('08710856026353', SETTINGS);
+    assert.deepEqual(
+      places?.map((place) => place.place.id),
+      ['a', 'b'],
+    );
+    await lookup.product('08710856026353', SETTINGS);
+    assert.equal(api.calls.length, 1);
+    now += CACHE_TTL_IN_MS + 1;
+    await lookup.product('08710856026353', SETTINGS);
+    assert.equal(api.calls.length, 2);
+  });
+
+  it('is silent when the API fails, and waits for Retry-After on a 429', async () => {
+    let now = 0;
+    const api = fakeApi(
+      [],
+      () => new ProblemError({ type: 'about:blank', title: 'Too Many Requests', status: 429 }, 30),
+    );
+    const lookup = new Lookup(
+      () => api.client,
+      () => now,
+    );
+    assert.equal(await lookup.product('08710856026353', SETTINGS), null);
+    assert.equal(await lookup.product('09789026337376', SETTINGS), null);
+    assert.equal(api.calls.length, 1, 'no call while the API asked to wait');
+    now += 31_000;
+    await lookup.product('09789026337376', SETTINGS);
+    assert.equal(api.calls.length, 2);
+  });
+
+  it('searches similar products by brand and the title’s first words', async () => {
+    const api = fakeApi([offer('a', 100)]);
+    const lookup = new Lookup(() => api.client);
+    const places = await lookup.similar('Fietsbel klassiek zwart met extra lange naam', 'Trapvast', SETTINGS);
+    assert.equal(places?.length, 1);
+    assert.deepEqual(api.calls, ['search:Trapvast Fietsbel klassiek zwart met extra']);
+  });
+});
+
+describe('the panel’s text', () => {
+  it('is formatted in the shopper’s language, with only http(s) shop links', () => {
+    const places = nearestPerPlace([offer('a', 120, { url: 'javascript:alert(1)' }), offer('b', 1500)]);
+    const dutch = panelView(places, 'exact', 'nl', new Date('2026-11-26T12:00:00Z'));
+    assert.equal(dutch.labels.title, 'Ook verkrijgbaar in de buurt');
+    assert.equal(dutch.items[0]!.distance, '120 m');
+    assert.equal(dutch.items[0]!.price, '€\u00a011,99');
+    assert.equal(dutch.items[0]!.shopUrl, null);
+    assert.match(dutch.items[0]!.routeUrl, /^https:\/\/www\.openstreetmap\.org\//);
+    assert.equal(dutch.items[1]!.distance, '1,5 km');
+    const english = panelView(places, 'similar', 'en');
+    assert.equal(english.labels.similarTitle, 'Similar products nearby');
+  });
+});
+
+describe('the extension’s strings', () => {
+  it('exist in Dutch and English with the same keys', () => {
+    assert.deepEqual(Object.keys(nlExtension).sort(), Object.keys(enExtension).sort());
+    assert.equal(nlExtension.extWelcomeTitle, 'Welkom bij Lokaal');
+    assert.equal(enExtension.extWelcomeTitle, 'Welcome to Lokaal');
+  });
+});

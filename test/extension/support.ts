@@ -1,0 +1,269 @@
+/**
+ * What the extension's end-to-end tests share: Debian's Chromium with the built extension
+ * loaded unpacked, marketplace fixture pages served under their real host names, a
+ * counting proxy in front of the real Lokaal server (to see every request the extension
+ * makes), and a look into the panel's closed shadow root through the DevTools protocol,
+ * which (unlike the page's scripts) can see it.
+ */
+import { createServer, type Server } from 'node:http';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+
+/** The part of the DevTools protocol's DOM node that the tests read. */
+interface DomNode {
+  nodeId: number;
+  nodeType: number;
+  nodeName: string;
+  nodeValue: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  shadowRootType?: string;
+}
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = fileURLToPath(new URL('../../extension/dist/chromium/', import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+/** A strict policy, as a marketplace may send: no inline script, no inline style. */
+export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
+
+/** Marketplace paths and the fixture each serves. */
+export const PAGES = {
+  product: '/nl/nl/p/fietsbel-aluminium-goud/9300000001/',
+  unknown: '/nl/nl/p/sleutelhanger-vuurtoren/9300000003/',
+  similar: '/nl/nl/p/fietsbel-klassiek-zwart/9300000004/',
+  spa: '/nl/nl/p/fietsbel-spa/9300000005/',
+  spaVariant: '/nl/nl/p/fietsbel-kinder-zilver/9300000002/',
+  crowded: '/nl/nl/p/fietsbel-aluminium-goud-bezorging/9300000006/',
+} as const;
+const FIXTURE_FOR: Record<string, string> = {
+  [PAGES.product]: 'bol-product.html',
+  [PAGES.unknown]: 'bol-unknown.html',
+  [PAGES.similar]: 'bol-similar.html',
+  [PAGES.spa]: 'bol-spa.html',
+  [PAGES.spaVariant]: 'bol-spa.html',
+  [PAGES.crowded]: 'bol-crowded.html',
+  '/static/page.css': 'page.css',
+  '/static/spa.js': 'spa.js',
+};
+const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
+
+export const bolUrl = (path: string): string => `https://www.bol.com${path}`;
+
+/** Waits until the condition holds (checked every 50 ms), or fails after the timeout. */
+export async function until<T>(
+  condition: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await condition();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A proxy in front of the API that records each request path and when its answer was sent. */
+export interface CountingProxy {
+  baseUrl: string;
+  requests: Array<{ path: string; done: boolean }>;
+  close: () => Promise<void>;
+}
+
+export async function startCountingProxy(target: string): Promise<CountingProxy> {
+  const requests: CountingProxy['requests'] = [];
+  const server: Server = createServer((request, response) => {
+    const entry = { path: request.url ?? '', done: false };
+    requests.push(entry);
+    fetch(`${target}${request.url}`, { headers: { accept: request.headers.accept ?? '*/*' } })
+      .then(async (answer) => {
+        const headers: Record<string, string> = {};
+        for (const name of ['content-type', 'access-control-allow-origin', 'retry-after', 'cache-control']) {
+          const value = answer.headers.get(name);
+          if (value) headers[name] = value;
+        }
+        response.writeHead(answer.status, headers);
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      })
+      .catch(() => {
+        response.writeHead(502).end();
+      })
+      .finally(() => {
+        entry.done = true;
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+export interface LoadedExtension {
+  context: BrowserContext;
+  extensionId: string;
+  worker: () => Promise<Worker>;
+  close: () => Promise<void>;
+}
+
+/** Chromium with the built extension, and the marketplace served from the fixtures. */
+export async function launchWithExtension(): Promise<LoadedExtension> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error('extension/dist/chromium is missing: run `npm run build` first');
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'lokaal-extension-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS],
+  });
+  await context.route('https://www.bol.com/**', async (route) => {
+    const path = new URL(route.request().url()).pathname;
+    const fixture = FIXTURE_FOR[path];
+    if (!fixture) return route.fulfill({ status: 404, body: 'not found' });
+    await route.fulfill({
+      status: 200,
+      headers: {
+        'content-type': `${TYPES[fixture.split('.').pop()!]}; charset=utf-8`,
+        'content-security-policy': STRICT_CSP,
+      },
+      body: readFileSync(join(FIXTURES, fixture)),
+    });
+  });
+  const worker = async (): Promise<Worker> =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The panel as the shopper sees it, read from its closed shadow root. */
+export interface PanelSnapshot {
+  mode: string;
+  text: string;
+  buttons: Array<{ label: string; nodeId: number }>;
+  nodes: (name: string) => number[];
+}
+
+const sessions = new WeakMap<Page, CDPSession>();
+
+async function session(page: Page): Promise<CDPSession> {
+  let cdp = sessions.get(page);
+  if (!cdp) {
+    cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    sessions.set(page, cdp);
+  }
+  return cdp;
+}
+
+function walk(node: DomNode, visit: (node: DomNode) => boolean | void): void {
+  if (visit(node) === false) return;
+  for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child, visit);
+}
+
+function textOf(node: DomNode): string {
+  let text = '';
+  walk(node, (child) => {
+    if (child.nodeName === 'STYLE') return false;
+    if (child.nodeType === 3) text += child.nodeValue ?? '';
+    return true;
+  });
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export async function panelSnapshot(page: Page): Promise<PanelSnapshot | null> {
+  const cdp = await session(page);
+  const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+  let host: DomNode | undefined;
+  walk(root, (node) => {
+    if (node.nodeName === 'LOKAAL-EXTENSION-PANEL') host = node;
+  });
+  const shadow = host?.shadowRoots?.[0];
+  if (!shadow) return null;
+  const buttons: PanelSnapshot['buttons'] = [];
+  walk(shadow, (node) => {
+    if (node.nodeName === 'BUTTON')
+      buttons.push({ label: textOf(node) || (attribute(node, 'aria-label') ?? ''), nodeId: node.nodeId });
+  });
+  return {
+    mode: shadow.shadowRootType ?? '',
+    text: textOf(shadow),
+    buttons,
+    nodes: (name) => {
+      const found: number[] = [];
+      walk(shadow, (node) => {
+        if (node.nodeName === name) found.push(node.nodeId);
+      });
+      return found;
+    },
+  };
+}
+
+function attribute(node: DomNode, name: string): string | undefined {
+  const attributes = node.attributes ?? [];
+  const index = attributes.indexOf(name);
+  return index >= 0 && index % 2 === 0 ? attributes[index + 1] : undefined;
+}
+
+/** Clicks a button of the panel by its label, as a shopper would: with the mouse. */
+export async function clickInPanel(page: Page, label: string): Promise<void> {
+  const snapshot = await until(() => panelSnapshot(page), 'the panel');
+  const button = snapshot.buttons.find((candidate) => candidate.label.includes(label));
+  if (!button)
+    throw new Error(`no button "${label}" in the panel: ${snapshot.buttons.map((b) => b.label).join(', ')}`);
+  const cdp = await session(page);
+  await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId: button.nodeId });
+  const { model } = await cdp.send('DOM.getBoxModel', { nodeId: button.nodeId });
+  const [x1, y1, , , x3, y3] = model.border;
+  await page.mouse.click((x1! + x3!) / 2, (y1! + y3!) / 2);
+}
+
+/** A computed style inside the panel, for the first element with this node name. */
+export async function panelStyle(
+  page: Page,
+  nodeName: string,
+  property: string,
+): Promise<string | undefined> {
+  const snapshot = await until(() => panelSnapshot(page), 'the panel');
+  const nodeId = snapshot.nodes(nodeName)[0];
+  if (nodeId === undefined) return undefined;
+  const cdp = await session(page);
+  await cdp.send('CSS.enable');
+  const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId });
+  return computedStyle.find((entry) => entry.name === property)?.value;
+}
