@@ -15,6 +15,7 @@ import {
   type LokaalClient,
 } from '@lokaal/client';
 import { spawnSync } from 'node:child_process';
+import { gtinPrefix, mightContainGtin, parseFilter } from '@lokaal/filter';
 import { LOKAAL_BIN, startServer, type RunningServer } from '../support/server.js';
 import type { OpenApiDocument } from '../support/openapi.js';
 
@@ -66,6 +67,23 @@ describe('@lokaal/client', () => {
     assert.equal((await lokaal.geocode('3811 AB')).kind, 'postcode');
     const regions = await lokaal.regions();
     assert.equal((await lokaal.region(regions.items[0]!.id)).id, regions.items[0]!.id);
+  });
+
+  it('downloads the GTIN filter, revalidates it, and asks for a bucket by hash prefix', async () => {
+    const first = await lokaal.gtinFilter();
+    assert.ok(first.modified && first.bytes.byteLength > 40 && first.etag);
+    const again = await lokaal.gtinFilter({ ifNoneMatch: first.etag });
+    assert.equal(again.modified, false);
+    const filter = parseFilter(first.bytes);
+    const meta = await lokaal.gtinFilterMeta();
+    assert.equal(meta.entries, filter.entries);
+    const results = await lokaal.search({ q: 'fietsbel', near: '3811', in_stock: true });
+    const gtin = results.items.find((item) => item.product)!.product!.gtin;
+    assert.ok(mightContainGtin(filter, gtin));
+    const prefix = await gtinPrefix(gtin, meta.bucket_bits);
+    const bucket = await lokaal.offersByPrefix({ prefix, bits: meta.bucket_bits, near: '3811' });
+    assert.ok(bucket.gtins_in_bucket >= 50);
+    assert.ok(bucket.items.some((item) => item.gtin === gtin && item.offers.length > 0));
   });
 
   it('registers a place, and sends a feed with a key and reads its report', async () => {

@@ -88,6 +88,42 @@ export interface ProductOffersParams {
   cursor?: string;
 }
 
+/** The bucket query of the private lookup: no GTIN, only a short hash prefix and a coarse place. */
+export interface OffersByPrefixParams {
+  /** The first `bits` bits of SHA-256 over the GTIN-14, in hex (`gtinPrefix` of `@lokaal/filter`). */
+  prefix: string;
+  bits?: number;
+  /** A 4-digit postcode or `lat,lon` with at most 2 decimals. */
+  near: string;
+  radius?: number;
+  limit?: number;
+}
+
+export interface OffersByPrefix {
+  prefix: string;
+  bits: number;
+  near: { lat: number; lon: number };
+  radius_m: number;
+  gtins_in_bucket: number;
+  items: Array<{ gtin: string; offers: OfferAtPlace[] }>;
+}
+
+export interface GtinFilterMeta {
+  format: 'lokaal-gtin-filter/1';
+  entries: number;
+  fingerprint_bits: 16;
+  bytes: number;
+  false_positive_rate: number;
+  bucket_bits: number;
+  min_bucket_size: number;
+  built_at: string;
+  etag: string;
+}
+
+/** The filter's bytes, or `modified: false` when the copy named by `ifNoneMatch` is still current. */
+export type GtinFilterDownload =
+  { modified: true; etag: string | null; bytes: ArrayBuffer } | { modified: false; etag: string | null };
+
 export interface FeedUpload {
   mode: 'snapshot' | 'delta';
   body: BodyInit;
@@ -127,7 +163,13 @@ export function createClient(options: ClientOptions) {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     path: string,
     params: object,
-    call: CallOptions & { key?: string; body?: BodyInit; contentType?: string } = {},
+    call: CallOptions & {
+      key?: string;
+      body?: BodyInit;
+      contentType?: string;
+      /** Reads a binary answer instead of JSON; a `304` is then an answer too. */
+      binary?: { ifNoneMatch?: string | null };
+    } = {},
   ): Promise<T> {
     const url = `${baseUrl}${path}${queryString(params)}`;
     if (call.signal?.aborted) throw new AbortedError();
@@ -142,7 +184,10 @@ export function createClient(options: ClientOptions) {
     try {
       let response: Response;
       try {
-        const headers: Record<string, string> = { accept: 'application/json' };
+        const headers: Record<string, string> = {
+          accept: call.binary ? 'application/octet-stream, application/problem+json' : 'application/json',
+        };
+        if (call.binary?.ifNoneMatch) headers['if-none-match'] = call.binary.ifNoneMatch;
         if (call.key) headers.authorization = `Bearer ${call.key}`;
         if (call.contentType) headers['content-type'] = call.contentType;
         response = await fetchImpl(url, {
@@ -157,6 +202,17 @@ export function createClient(options: ClientOptions) {
         if (timedOut) throw new TimeoutError(timeoutMs);
         if (call.signal?.aborted) throw new AbortedError();
         throw new NetworkError(url, { cause: error });
+      }
+      if (call.binary && (response.ok || response.status === 304)) {
+        try {
+          const etag = response.headers.get('etag');
+          if (response.status === 304) return { modified: false, etag } as T;
+          return { modified: true, etag, bytes: await response.arrayBuffer() } as T;
+        } catch (error) {
+          if (timedOut) throw new TimeoutError(timeoutMs);
+          if (call.signal?.aborted) throw new AbortedError();
+          throw new NetworkError(url, { cause: error });
+        }
       }
       let body: unknown;
       try {
@@ -206,6 +262,16 @@ export function createClient(options: ClientOptions) {
     geocode: (q: string, call?: CallOptions) => get<GeocodeResult>('/v1/geocode', { q }, call),
     regions: (call?: CallOptions) => get<{ items: Region[] }>('/v1/regions', {}, call),
     region: (id: string, call?: CallOptions) => get<Region>(`/v1/regions/${segment(id)}`, {}, call),
+    gtinFilter: (call: CallOptions & { ifNoneMatch?: string | null } = {}) =>
+      request<GtinFilterDownload>(
+        'GET',
+        '/v1/filters/gtin',
+        {},
+        { ...call, binary: { ifNoneMatch: call.ifNoneMatch ?? null } },
+      ),
+    gtinFilterMeta: (call?: CallOptions) => get<GtinFilterMeta>('/v1/filters/gtin/meta', {}, call),
+    offersByPrefix: (params: OffersByPrefixParams, call?: CallOptions) =>
+      get<OffersByPrefix>('/v1/offers/by-prefix', params, call),
     /** A shop's last import report (needs its key). */
     feedStatus: (id: string, call: KeyedCallOptions) =>
       get<ImportReport>(`/v1/places/${segment(id)}/feed`, {}, call),
@@ -312,5 +378,12 @@ export const CLIENT_ENDPOINTS: ReadonlyArray<{
   { method: 'geocode', path: '/v1/geocode', query: ['q'] },
   { method: 'regions', path: '/v1/regions', query: [] },
   { method: 'region', path: '/v1/regions/{id}', query: [] },
+  { method: 'gtinFilter', path: '/v1/filters/gtin', query: [] },
+  { method: 'gtinFilterMeta', path: '/v1/filters/gtin/meta', query: [] },
+  {
+    method: 'offersByPrefix',
+    path: '/v1/offers/by-prefix',
+    query: keys<OffersByPrefixParams>({ prefix: true, bits: true, near: true, radius: true, limit: true }),
+  },
   { method: 'feedStatus', path: '/v1/places/{id}/feed', query: [] },
 ];
