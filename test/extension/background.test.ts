@@ -6,12 +6,16 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ProblemError } from '@lokaal/client';
-import { nlExtension, type OfferAtPlace, type Page, type SearchResponse } from '@lokaal/core';
+import { nlExtension, type OfferAtPlace, type SearchResponse } from '@lokaal/core';
 import { enExtension } from '@lokaal/core/messages-en';
+import { buildGtinFilter, gtinPrefix, serializeFilter } from '@lokaal/filter';
+import { FILTER_MAX_AGE_IN_MS } from '../../extension/src/background/filter.js';
 import { Lookup, CACHE_TTL_IN_MS, type LookupClient } from '../../extension/src/background/lookup.js';
 import { nearestPerPlace, panelView } from '../../extension/src/background/view.js';
 import { parseContentRequest, parsePageRequest } from '../../extension/src/lib/messages.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../extension/src/lib/settings.js';
+
+const UNSOLD = '04006381333931';
 
 const SETTINGS: Settings = {
   ...DEFAULT_SETTINGS,
@@ -46,14 +50,41 @@ function offer(placeId: string, distance: number, extra: Partial<OfferAtPlace> =
   };
 }
 
-/** A fake API that answers from a list and counts what it was asked. */
+const SOLD = ['08710856026353', '09789026337376'];
+const FILTER = serializeFilter(buildGtinFilter(SOLD, { bucketBits: 4, builtAt: new Date() }));
+
+/**
+ * A fake API that answers from a list and counts what it was asked: a real filter of the
+ * GTINs in `SOLD`, and a bucket answer that holds the offers for every GTIN asked about.
+ */
 function fakeApi(offers: OfferAtPlace[], fail?: () => Error) {
   const calls: string[] = [];
   const client: LookupClient = {
-    productOffers: async (gtin) => {
-      calls.push(`offers:${gtin}`);
+    gtinFilter: async (call) => {
+      calls.push(`filter:${call?.ifNoneMatch ?? ''}`);
       if (fail) throw fail();
-      return { items: offers, next_cursor: null } satisfies Page<OfferAtPlace>;
+      if (call?.ifNoneMatch === '"v1"') return { modified: false, etag: '"v1"' };
+      return { modified: true, etag: '"v1"', bytes: FILTER.slice().buffer };
+    },
+    offersByPrefix: async (params) => {
+      calls.push(`bucket:${params.prefix}/${params.bits} near ${params.near}`);
+      if (fail) throw fail();
+      const items = await Promise.all(
+        SOLD.map(async (gtin) => ({ gtin, prefix: await gtinPrefix(gtin, params.bits ?? 0) })),
+      );
+      return {
+        prefix: params.prefix,
+        bits: params.bits ?? 0,
+        near: { lat: 52.16, lon: 5.39 },
+        radius_m: 5000,
+        gtins_in_bucket: 50,
+        items: items
+          .filter((item) => item.prefix === params.prefix)
+          .map((item) => ({
+            gtin: item.gtin,
+            offers: offers.map((entry) => ({ ...entry, gtin: item.gtin })),
+          })),
+      };
     },
     search: async (params) => {
       calls.push(`search:${params.q}`);
@@ -166,10 +197,55 @@ describe('looking up places', () => {
       ['a', 'b'],
     );
     await lookup.product('08710856026353', SETTINGS);
-    assert.equal(api.calls.length, 1);
+    assert.equal(api.calls.length, 2, 'the filter, then one bucket');
     now += CACHE_TTL_IN_MS + 1;
     await lookup.product('08710856026353', SETTINGS);
+    assert.equal(api.calls.length, 3, 'the filter is kept; the bucket is asked again');
+  });
+
+  it('asks nothing but the filter for a product no shop sells, and never sends the GTIN', async () => {
+    const api = fakeApi([offer('a', 100)]);
+    const lookup = new Lookup(() => api.client);
+    assert.deepEqual(await lookup.product(UNSOLD, SETTINGS), []);
+    assert.deepEqual(api.calls, ['filter:']);
+    await lookup.product(SOLD[0]!, SETTINGS);
     assert.equal(api.calls.length, 2);
+    assert.match(
+      api.calls[1]!,
+      /^bucket:[0-9a-f]\/4 near 52\.16,5\.39$/,
+      'a prefix and a point rounded to 2 decimals',
+    );
+    assert.ok(!api.calls.some((call) => SOLD.some((gtin) => call.includes(gtin.slice(1)))));
+  });
+
+  it('keeps the filter in extension storage and revalidates it once a day', async () => {
+    let now = 0;
+    const values = new Map<string, unknown>();
+    const storage = {
+      get: async (key: string) => values.get(key),
+      set: async (key: string, value: unknown) => void values.set(key, value),
+    };
+    const api = fakeApi([offer('a', 100)]);
+    await new Lookup(
+      () => api.client,
+      () => now,
+      storage,
+    ).product(UNSOLD, SETTINGS);
+    assert.equal(values.size, 1);
+    // A new service-worker life reads the stored copy instead of downloading it.
+    await new Lookup(
+      () => api.client,
+      () => now,
+      storage,
+    ).product(UNSOLD, SETTINGS);
+    assert.deepEqual(api.calls, ['filter:']);
+    now += FILTER_MAX_AGE_IN_MS + 1;
+    await new Lookup(
+      () => api.client,
+      () => now,
+      storage,
+    ).product(UNSOLD, SETTINGS);
+    assert.deepEqual(api.calls, ['filter:', 'filter:"v1"'], 'a conditional request');
   });
 
   it('is silent when the API fails, and waits for Retry-After on a 429', async () => {

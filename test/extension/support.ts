@@ -89,19 +89,28 @@ export async function until<T>(
 /** A proxy in front of the API that records each request path and when its answer was sent. */
 export interface CountingProxy {
   baseUrl: string;
-  requests: Array<{ path: string; done: boolean }>;
+  requests: Array<{ path: string; done: boolean; headers: Record<string, string | string[] | undefined> }>;
   close: () => Promise<void>;
 }
 
 export async function startCountingProxy(target: string): Promise<CountingProxy> {
   const requests: CountingProxy['requests'] = [];
   const server: Server = createServer((request, response) => {
-    const entry = { path: request.url ?? '', done: false };
+    const entry = { path: request.url ?? '', done: false, headers: request.headers };
     requests.push(entry);
-    fetch(`${target}${request.url}`, { headers: { accept: request.headers.accept ?? '*/*' } })
+    const forwarded: Record<string, string> = { accept: request.headers.accept ?? '*/*' };
+    if (request.headers['if-none-match']) forwarded['if-none-match'] = request.headers['if-none-match'];
+    fetch(`${target}${request.url}`, { headers: forwarded })
       .then(async (answer) => {
         const headers: Record<string, string> = {};
-        for (const name of ['content-type', 'access-control-allow-origin', 'retry-after', 'cache-control']) {
+        for (const name of [
+          'content-type',
+          'access-control-allow-origin',
+          'access-control-expose-headers',
+          'retry-after',
+          'cache-control',
+          'etag',
+        ]) {
           const value = answer.headers.get(name);
           if (value) headers[name] = value;
         }

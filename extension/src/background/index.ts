@@ -25,7 +25,10 @@ import { panelLabels, panelView } from './view.js';
 const BADGE_COLOUR = '#0b6e4f';
 const WELCOME_PAGE = 'src/ui/welcome.html';
 
-const lookup = new Lookup();
+const lookup = new Lookup(undefined, undefined, {
+  get: async (key) => (await browser.storage.local.get(key))[key],
+  set: (key, value) => browser.storage.local.set({ [key]: value }),
+});
 /** What each tab's page shows, for the badge and the popup. Lost when the worker sleeps. */
 const tabs = new Map<number, { view: PanelView | null; placeCount: number }>();
 
@@ -137,7 +140,9 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== 'local') return;
-  const keys = Object.keys(changes);
+  // The stored GTIN filter is not a setting.
+  const keys = Object.keys(changes).filter((key) => !key.startsWith('gtinFilter '));
+  if (keys.length === 0) return;
   if (keys.some((key) => ['location', 'radiusInMetres', 'apiBaseUrl'].includes(key))) lookup.clear();
   // Pages showing (or not showing) the panel look again with the new settings.
   const notice: ContentNotice = { type: 'refresh' };

@@ -1,12 +1,18 @@
 /**
- * Every API call of the extension, through `@lokaal/client`. Answers are cached per
+ * Every API call of the extension, through `@lokaal/client`. A product is looked up the
+ * private way (see PRIVACY.md): the GTIN filter says locally whether any shop of the
+ * instance sells it; only then is the API asked, for the nearby offers of a whole bucket
+ * of GTINs named by a short prefix of a SHA-256 hash, near a point rounded to about 1 km.
+ * No GTIN, page address or title leaves the browser on its own. Answers are cached per
  * product (or text), location, radius and endpoint for a short time; a `429` from the API
  * stops all calls until its `Retry-After` has passed; a slow or failing API simply yields
  * no answer, so the page never shows a spinner or an error.
  */
 import { createClient, ProblemError, type LokaalClient } from '@lokaal/client';
 import type { OfferAtPlace, Point } from '@lokaal/core';
+import { gtinPrefix, mightContainGtin } from '@lokaal/filter';
 import { nearParameter, type Settings } from '../lib/settings.js';
+import { FilterStore, type FilterStorage } from './filter.js';
 import { nearestPerPlace } from './view.js';
 
 /** How long an answer is reused. */
@@ -14,11 +20,20 @@ export const CACHE_TTL_IN_MS = 5 * 60_000;
 const CACHE_ENTRIES = 200;
 /** How long the page waits for the API before staying silent. */
 export const TIMEOUT_IN_MS = 5000;
-/** Offers asked for one product: enough to count the places nearby for the badge. */
-const OFFERS_LIMIT = 50;
+/** Offers per GTIN in a bucket answer: the API's most, enough for the badge and the popup. */
+const OFFERS_PER_GTIN = 10;
 const SIMILAR_LIMIT = 10;
 
-export type LookupClient = Pick<LokaalClient, 'productOffers' | 'search' | 'geocode'>;
+export type LookupClient = Pick<LokaalClient, 'gtinFilter' | 'offersByPrefix' | 'search' | 'geocode'>;
+
+/** Storage that forgets: for tests and for a background without extension storage. */
+export function memoryStorage(): FilterStorage {
+  const values = new Map<string, unknown>();
+  return {
+    get: async (key) => values.get(key),
+    set: async (key, value) => void values.set(key, value),
+  };
+}
 
 /** The places that have it, nearest first, or `null` when the API could not answer. */
 export type Places = OfferAtPlace[] | null;
@@ -27,27 +42,42 @@ export class Lookup {
   private readonly cache = new Map<string, { at: number; places: Promise<Places> }>();
   private readonly clients = new Map<string, LookupClient>();
   private blockedUntil = 0;
+  private readonly filters: FilterStore;
 
   constructor(
     private readonly clientFor: (baseUrl: string) => LookupClient = (baseUrl) =>
       createClient({ baseUrl, timeoutMs: TIMEOUT_IN_MS }),
     private readonly now: () => number = Date.now,
-  ) {}
+    storage: FilterStorage = memoryStorage(),
+  ) {
+    this.filters = new FilterStore(storage, now);
+  }
 
   /** Forgets every answer (the shopper changed location, radius or endpoint). */
   clear(): void {
     this.cache.clear();
   }
 
-  /** Places near the shopper that offer the product with this GTIN-14. */
+  /**
+   * Places near the shopper that offer the product with this GTIN-14: an empty list,
+   * without any request, when the filter says no shop of the instance sells it.
+   */
   product(gtin14: string, settings: Settings): Promise<Places> {
     return this.cached(`gtin:${gtin14}`, settings, async (client, near, signal) => {
-      const page = await client.productOffers(
-        gtin14,
-        { near, radius: settings.radiusInMetres, limit: OFFERS_LIMIT },
+      const filter = await this.filters.filterFor(settings.apiBaseUrl, client);
+      if (!filter || !mightContainGtin(filter, gtin14)) return [];
+      const bucket = await client.offersByPrefix(
+        {
+          prefix: await gtinPrefix(gtin14, filter.bucketBits),
+          bits: filter.bucketBits,
+          near,
+          radius: settings.radiusInMetres,
+          limit: OFFERS_PER_GTIN,
+        },
         { signal },
       );
-      return nearestPerPlace(page.items);
+      // The answer holds every GTIN of the bucket; the one on the page is picked here.
+      return nearestPerPlace(bucket.items.find((item) => item.gtin === gtin14)?.offers ?? []);
     });
   }
 

@@ -98,7 +98,7 @@ export function parseSettings(stored: Record<string, unknown>): Settings {
   };
 }
 
-/** `lat,lon` as the API's `near` parameter, five decimals at most. */
+/** `lat,lon` as the API's `near` parameter: two decimals, about 1 km, never finer (PRIVACY.md). */
 export function nearParameter(point: Point): string {
-  return `${Number(point.lat.toFixed(5))},${Number(point.lon.toFixed(5))}`;
+  return `${Number(point.lat.toFixed(2))},${Number(point.lon.toFixed(2))}`;
 }
