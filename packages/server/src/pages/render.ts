@@ -11,6 +11,7 @@ import {
   localBusinessType,
   messages,
   offerJsonLd,
+  pageMessagesEn,
   pageMessagesNl,
   placeJsonLd,
   productJsonLd,
@@ -21,7 +22,6 @@ import {
   type PageMessages,
   type Region,
 } from '@lokaal/core';
-import { pageMessagesEn } from '@lokaal/core/messages-en';
 import type { PlacePageData, ProductPageData, RegionPageData } from '../store/pages.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { distance, freshness, openingStateLine, price } from './format.js';
