@@ -8,7 +8,6 @@ import { formatNumber, type PageMessages } from './messages.js';
 export const pageMessagesEn: PageMessages = {
   siteName: 'Lokaal',
   languageName: 'English',
-  otherLanguageLink: 'Nederlands',
   skipToContent: 'Skip to content',
   breadcrumbLabel: 'Breadcrumb',
   regionsTitle: 'Buy local nearby',

@@ -372,7 +372,6 @@ export function formatOpeningState(
 export interface PageMessages {
   siteName: string;
   languageName: string;
-  otherLanguageLink: string;
   skipToContent: string;
   breadcrumbLabel: string;
   regionsTitle: string;
@@ -417,7 +416,6 @@ export interface PageMessages {
 export const pageMessagesNl: PageMessages = {
   siteName: 'Lokaal',
   languageName: 'Nederlands',
-  otherLanguageLink: 'English',
   skipToContent: 'Naar de inhoud',
   breadcrumbLabel: 'Kruimelpad',
   regionsTitle: 'Lokaal kopen in de buurt',

@@ -51,6 +51,8 @@ interface Shell {
   main: SafeHtml;
   next: string | null;
   noindex?: boolean;
+  /** The shop's or product's own image for link previews (fetched by the previewing service, not by visitors). */
+  image?: string | null;
 }
 
 function texts(locale: Locale): { m: Messages; p: PageMessages } {
@@ -98,6 +100,7 @@ function layout(context: RenderContext, shell: Shell): string {
         <meta property="og:title" content="${shell.title}" />
         <meta property="og:description" content="${shell.description}" />
         <meta property="og:url" content="${here}" />
+        ${shell.image ? html`<meta property="og:image" content="${shell.image}" />` : null}
         <meta property="og:site_name" content="${p.siteName}" />
         <meta property="og:locale" content="${OG_LOCALES[locale]}" />
         <meta property="og:locale:alternate" content="${OG_LOCALES[other]}" />
@@ -302,6 +305,7 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
     description: p.placeDescription(place.name, place.address.town),
     path,
     ogType: 'business.business',
+    image: httpUrlOrNull(place.image),
     jsonLd,
     crumbs: [
       { name: p.siteName, href: regionsPath()[locale] },
@@ -377,6 +381,7 @@ export function renderProductPage(context: RenderContext, data: ProductPageData)
     description: p.productDescription(product.name, region.name, data.placeCount),
     path,
     ogType: 'product',
+    image: httpUrlOrNull(product.image),
     jsonLd: jsonLdDocument(productNode),
     crumbs: [
       { name: p.siteName, href: regionsPath()[locale] },

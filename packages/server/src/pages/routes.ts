@@ -99,13 +99,19 @@ export async function registerPageRoutes(app: FastifyInstance, options: PageRout
     return value;
   };
 
-  const sendHtml = (reply: FastifyReply, status: number, body: string, cache: string): FastifyReply =>
+  const sendHtml = (
+    reply: FastifyReply,
+    status: number,
+    body: string,
+    cache: string,
+    locale: Locale = 'nl',
+  ): FastifyReply =>
     reply
       .code(status)
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', cache)
       .header('content-security-policy', PAGE_CSP)
-      .header('content-language', 'nl, en')
+      .header('content-language', locale)
       .send(body);
 
   /** Runs a page handler and turns not-found and malformed input into HTML error pages. */
@@ -121,12 +127,18 @@ export async function registerPageRoutes(app: FastifyInstance, options: PageRout
         context.cursor = cursorOf(request);
         const body = render(request, context, reply);
         if (typeof body !== 'string') return body;
-        return sendHtml(reply, 200, body, 'public, max-age=300');
+        return sendHtml(reply, 200, body, 'public, max-age=300', locale);
       } catch (error) {
         const status =
           error instanceof PageError ? error.status : error instanceof InvalidCursorError ? 400 : null;
         if (status === null) throw error;
-        return sendHtml(reply, status, renderErrorPage(context, status, fallbackPath(request)), 'no-store');
+        return sendHtml(
+          reply,
+          status,
+          renderErrorPage(context, status, fallbackPath(request)),
+          'no-store',
+          locale,
+        );
       }
     };
 

@@ -18,6 +18,7 @@ import type { PlaceKind } from '@lokaal/core';
 import { openingState } from '../hours.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from './cursor.js';
 import type { SqliteStore } from './sqlite.js';
+import { fold } from './text.js';
 
 export interface PlacePageData {
   place: Place;
@@ -93,12 +94,21 @@ interface ProductOfferRow {
   region_ids: string;
 }
 
+interface RegionListing {
+  region: Region;
+  places: Array<{ item: PlaceListItem; sortKey: CursorKey }>;
+  categories: Array<{ category: string; count: number }>;
+}
+
+/** How long a region's listing is kept when nothing was written. */
+const REGION_TTL_MS = 60_000;
 /** How long the sitemap's lists are kept before being read again. */
 const SITEMAP_TTL_MS = 5 * 60_000;
 
 export class PageReads {
   private readonly statements;
   private sitemapCache: { at: number; changes: number; entries: SitemapEntries } | null = null;
+  private readonly regionCache = new Map<string, { at: number; changes: number; listing: RegionListing }>();
 
   constructor(private readonly store: SqliteStore) {
     const db = store.db;
@@ -249,50 +259,73 @@ export class PageReads {
     regionId: string,
     options: { category: string | null; limit: number; cursor: string | null },
   ): RegionPageData | null {
-    const region = this.store.region(regionId);
-    if (!region) return null;
+    const listing = this.regionListing(regionId);
+    if (!listing) return null;
     const cursor = decodeCursor(options.cursor);
-    const [west, south, east, north] = region.bbox;
-    // The box narrows the read through the R*Tree; membership is the place's own list.
-    const inRegion = this.statements.placesInBox
-      .all(north, south, east, west)
-      .filter((row) => (JSON.parse(row.region_ids) as string[]).includes(regionId))
-      .map((row) => ({ ...row, categories: JSON.parse(row.categoriesJson) as string[] }));
-    const counts = new Map<string, number>();
-    for (const row of inRegion)
-      for (const category of row.categories) counts.set(category, (counts.get(category) ?? 0) + 1);
     const matching = options.category
-      ? inRegion.filter((row) => row.categories.includes(options.category!))
-      : inRegion;
+      ? listing.places.filter((entry) => entry.item.categories.includes(options.category!))
+      : listing.places;
     if (options.category && matching.length === 0) return null;
-    const keyed = matching.map((row) => ({
-      row,
-      sortKey: [row.name.toLocaleLowerCase('nl'), row.id] as CursorKey,
-    }));
-    keyed.sort((a, b) => (isAfter(a.sortKey, b.sortKey) ? 1 : -1));
-    const after = keyed.filter((entry) => isAfter(entry.sortKey, cursor));
-    const page = after.slice(0, options.limit);
+    // Sorted by name already: the page starts after the cursor.
+    let start = 0;
+    while (start < matching.length && !isAfter(matching[start]!.sortKey, cursor)) start++;
+    const page = matching.slice(start, start + options.limit);
     const last = page.at(-1);
     return {
-      region,
+      region: listing.region,
       placeCount: matching.length,
-      categories: [...counts.entries()]
-        .map(([category, count]) => ({ category, count }))
-        .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+      categories: listing.categories,
       places: {
-        items: page.map(({ row }) => ({
+        items: page.map((entry) => entry.item),
+        next_cursor: last && start + page.length < matching.length ? encodeCursor(last.sortKey) : null,
+      },
+    };
+  }
+
+  /**
+   * A region's places by name with its categories, kept until this process writes or a
+   * minute passes: a region page reads all its places (hundreds in a city) to count and
+   * sort them, and crawlers ask for every category page of the same region.
+   */
+  private regionListing(regionId: string): RegionListing | null {
+    const changes = this.statements.changes.get()!.n;
+    const nowMs = Date.now();
+    const cached = this.regionCache.get(regionId);
+    if (cached && cached.changes === changes && nowMs - cached.at < REGION_TTL_MS) return cached.listing;
+    const region = this.store.region(regionId);
+    if (!region) return null;
+    const [west, south, east, north] = region.bbox;
+    // The box narrows the read through the R*Tree; membership is the place's own list.
+    const places = this.statements.placesInBox
+      .all(north, south, east, west)
+      .filter((row) => (JSON.parse(row.region_ids) as string[]).includes(regionId))
+      .map((row) => {
+        const item: PlaceListItem = {
           id: row.id,
           kind: row.kind,
           name: row.name,
-          categories: row.categories,
+          categories: JSON.parse(row.categoriesJson) as string[],
           street: row.street,
           housenumber: row.housenumber,
           postcode: row.postcode,
           town: row.town,
-        })),
-        next_cursor: last && after.length > page.length ? encodeCursor(last.sortKey) : null,
-      },
+        };
+        return { item, sortKey: [fold(row.name), row.id] as CursorKey };
+      })
+      .sort((a, b) => (isAfter(a.sortKey, b.sortKey) ? 1 : -1));
+    const counts = new Map<string, number>();
+    for (const { item } of places)
+      for (const category of item.categories) counts.set(category, (counts.get(category) ?? 0) + 1);
+    const listing: RegionListing = {
+      region,
+      places,
+      categories: [...counts.entries()]
+        .map(([category, count]) => ({ category, count }))
+        .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
     };
+    if (this.regionCache.size > 1000) this.regionCache.clear();
+    this.regionCache.set(regionId, { at: nowMs, changes, listing });
+    return listing;
   }
 
   regions(): Region[] {
