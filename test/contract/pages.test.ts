@@ -400,6 +400,8 @@ describe('every page in the sitemap', () => {
     const page = await get(`${server.baseUrl}/product/${row.gtin}/${row.region}`);
     const item = page.body.split('<li>').find((chunk) => chunk.includes(`href="/plaats/${row.place_id}"`))!;
     assert.match(item, /mogelijk niet actueel/);
+    assert.match(item, /class="availability stale">\s*Voorraad onzeker \(laatst gemeld: op voorraad\)/);
+    assert.doesNotMatch(item, /class="availability in_stock"/);
     const gone = db
       .prepare<[], { place_id: string; gtin: string; region: string }>(
         `SELECT p.id AS place_id, o.gtin, json_extract(p.region_ids, '$[0]') AS region FROM offers o

@@ -47,6 +47,7 @@ export const pageMessagesEn: PageMessages = {
   closed: 'closed',
   openDayAndNight: 'open day and night',
   shopLink: 'View at the shop',
+  staleAvailability: (lastReported) => `Stock uncertain (last reported: ${lastReported.toLowerCase()})`,
   viewProductInRegion: 'Where else to buy',
   footer: 'Lokaal — open, without tracking and without commission.',
   apiLink: 'Open API',

@@ -408,6 +408,8 @@ export interface PageMessages {
   closed: string;
   openDayAndNight: string;
   shopLink: string;
+  /** A stale offer: no claim of stock, only what the shop last said. */
+  staleAvailability: (lastReported: string) => string;
   viewProductInRegion: string;
   footer: string;
   apiLink: string;
@@ -455,6 +457,7 @@ export const pageMessagesNl: PageMessages = {
   closed: 'gesloten',
   openDayAndNight: 'dag en nacht open',
   shopLink: 'Bij de winkel bekijken',
+  staleAvailability: (lastReported) => `Voorraad onzeker (laatst gemeld: ${lastReported.toLowerCase()})`,
   viewProductInRegion: 'Waar nog meer te koop',
   footer: 'Lokaal — open, zonder tracking en zonder commissie.',
   apiLink: 'Open API',

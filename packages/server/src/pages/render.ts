@@ -149,13 +149,17 @@ function offerLines(
   return html`<p class="price">
       ${offer.price_cents === null ? m.priceUnknown : price(offer.price_cents, context.locale)}
     </p>
-    <p class="availability ${offer.availability}">
-      ${m.availability[offer.availability]}${
-        offer.quantity !== null && offer.availability !== 'out_of_stock'
-          ? ` (${m.quantityLeft(offer.quantity)})`
-          : ''
-      }
-    </p>
+    ${
+      offer.stale && offer.availability !== 'out_of_stock'
+        ? html`<p class="availability stale">${p.staleAvailability(m.availability[offer.availability])}</p>`
+        : html`<p class="availability ${offer.availability}">
+            ${m.availability[offer.availability]}${
+              offer.quantity !== null && offer.availability !== 'out_of_stock'
+                ? ` (${m.quantityLeft(offer.quantity)})`
+                : ''
+            }
+          </p>`
+    }
     <p class="fresh">
       ${freshness(offer.updated_at, context.now, context.locale)}${
         offer.stale ? html` · <strong class="stale">${m.staleOffer}</strong>` : null

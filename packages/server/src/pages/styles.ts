@@ -69,6 +69,7 @@ h3 { font-size: 1em; overflow-wrap: anywhere; }
 .state.open { color: var(--_positive); font-weight: bold; }
 .state.closed { color: var(--_negative); font-weight: bold; }
 table { border-collapse: collapse; }
+caption { text-align: start; padding-bottom: 0.25rem; }
 th, td { text-align: start; padding: 0.15rem 1rem 0.15rem 0; vertical-align: top; font-weight: normal; }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem var(--_space); }
 dt { color: var(--_muted); }
