@@ -429,3 +429,101 @@ export function formatOpeningState(
     ? `${m.closedNow} · ${m.opensAt(formatWhen(state.opens_at, now, locale))}`
     : m.closedNow;
 }
+
+// crawlable pages (the server's HTML pages; kept apart so that the widget bundle, which
+// never imports them, does not carry them)
+
+/** The messages of the server-rendered pages (`/plaats/…`, `/product/…`, `/regio/…`). */
+export interface PageMessages {
+  siteName: string;
+  languageName: string;
+  skipToContent: string;
+  breadcrumbLabel: string;
+  regionsTitle: string;
+  regionsIntro: string;
+  placeDescription: (name: string, town: string) => string;
+  offersTitle: string;
+  offersCount: (count: number) => string;
+  noOffers: string;
+  nextPage: string;
+  previousFirstPage: string;
+  paginationLabel: string;
+  regionsOfPlace: string;
+  categoriesLabel: string;
+  contactLabel: string;
+  productAt: (product: string, region: string) => string;
+  productDescription: (product: string, region: string, count: number) => string;
+  productPlacesTitle: string;
+  brandLabel: string;
+  gtinLabel: string;
+  priceLabel: string;
+  regionTitle: (region: string) => string;
+  regionDescription: (region: string, count: number) => string;
+  regionCategoryTitle: (category: string, region: string) => string;
+  regionCategoryDescription: (category: string, region: string, count: number) => string;
+  placesTitle: string;
+  noPlaces: string;
+  notFoundTitle: string;
+  notFoundText: string;
+  badRequestTitle: string;
+  badRequestText: string;
+  backToRegions: string;
+  weekdays: readonly [string, string, string, string, string, string, string];
+  hoursThisWeek: string;
+  closed: string;
+  openDayAndNight: string;
+  shopLink: string;
+  /** A stale offer: no claim of stock, only what the shop last said. */
+  staleAvailability: (lastReported: string) => string;
+  viewProductInRegion: string;
+  footer: string;
+  apiLink: string;
+}
+
+export const pageMessagesNl: PageMessages = {
+  siteName: 'Lokaal',
+  languageName: 'Nederlands',
+  skipToContent: 'Naar de inhoud',
+  breadcrumbLabel: 'Kruimelpad',
+  regionsTitle: 'Lokaal kopen in de buurt',
+  regionsIntro: 'Kies een gemeente of winkelgebied en zie welke winkels, horeca en voorzieningen er zijn.',
+  placeDescription: (name, town) => `${name} in ${town}: adres, openingstijden en wat er te koop is.`,
+  offersTitle: 'Assortiment',
+  offersCount: (count) => (count === 1 ? '1 product' : `${formatNumber(count, 'nl')} producten`),
+  noOffers: 'Deze plek heeft nog geen producten gepubliceerd.',
+  nextPage: 'Volgende pagina',
+  previousFirstPage: 'Eerste pagina',
+  paginationLabel: 'Paginering',
+  regionsOfPlace: 'Gebieden',
+  categoriesLabel: 'Categorieën',
+  contactLabel: 'Contact',
+  productAt: (product, region) => `${product} kopen in ${region}`,
+  productDescription: (product, region, count) =>
+    `${product} is te koop bij ${count === 1 ? '1 winkel' : `${count} winkels`} in ${region}. Prijs, voorraad en openingstijden.`,
+  productPlacesTitle: 'Hier te koop, dichtst bij het centrum eerst',
+  brandLabel: 'Merk',
+  gtinLabel: 'GTIN',
+  priceLabel: 'Prijs',
+  regionTitle: (region) => `Winkels en voorzieningen in ${region}`,
+  regionDescription: (region, count) =>
+    `${count === 1 ? '1 plek' : `${formatNumber(count, 'nl')} plekken`} in ${region}: winkels, horeca, cultuur en diensten, met hun assortiment.`,
+  regionCategoryTitle: (category, region) => `${category} in ${region}`,
+  regionCategoryDescription: (category, region, count) =>
+    `${count === 1 ? '1 plek' : `${formatNumber(count, 'nl')} plekken`} voor ${category} in ${region}.`,
+  placesTitle: 'Plekken',
+  noPlaces: 'Hier zijn nog geen plekken.',
+  notFoundTitle: 'Niet gevonden',
+  notFoundText: 'Deze pagina bestaat niet (meer). Misschien is de winkel of het product verdwenen.',
+  badRequestTitle: 'Ongeldig adres',
+  badRequestText: 'Dit adres klopt niet. Controleer de link.',
+  backToRegions: 'Naar alle gebieden',
+  weekdays: ['maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag', 'zondag'],
+  hoursThisWeek: 'Openingstijden komende week',
+  closed: 'gesloten',
+  openDayAndNight: 'dag en nacht open',
+  shopLink: 'Bij de winkel bekijken',
+  staleAvailability: (lastReported) => `Voorraad onzeker (laatst gemeld: ${lastReported.toLowerCase()})`,
+  viewProductInRegion: 'Waar nog meer te koop',
+  footer: 'Lokaal — open, zonder tracking en zonder commissie.',
+  apiLink: 'Open API',
+};

@@ -13,7 +13,8 @@ const LOOK_AHEAD_MS = 8 * 86_400_000;
 
 const parsed = new Map<string, OpeningHours | null>();
 
-function parse(value: string): OpeningHours | null {
+/** The parsed rules of a value (cached), or `null` when it does not parse. */
+export function parse(value: string): OpeningHours | null {
   let rules = parsed.get(value);
   if (rules === undefined) {
     try {

@@ -21,6 +21,7 @@ import { clientFor } from '../shared/api.js';
 import { LokaalPlaceSelectEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/localize.js';
 import { routeUrl, safeHttpUrl } from '../shared/safe-url.js';
+import { publishStructuredData } from '../shared/publish-structured-data.js';
 import { tokens } from '../shared/styles.js';
 import { LokaalResultsEvent, LokaalSearchEvent, type SearchQuery } from './events.js';
 import { searchStyles } from './search.styles.js';
@@ -167,6 +168,8 @@ export class LokaalSearch extends LitElement {
   @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
   /** An API client to use instead of the one for `api` (for tests and for pages that bring their own). */
   @property({ attribute: false }) client: SearchClient | null = null;
+  /** Add schema.org JSON-LD for what the element shows to the page's `<head>`, for search engines; off by default. */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
 
   private request: AbortController | null = null;
   /** What the shown (or loading) results were asked for, to skip asking the same twice. */
@@ -207,6 +210,11 @@ export class LokaalSearch extends LitElement {
     this.request?.abort();
     this.request = null;
     this.requestKey = null;
+  }
+
+  protected override updated(): void {
+    // The shown results as Products with Offers in the page's JSON-LD, with `structured-data`.
+    publishStructuredData(this, this.items);
   }
 
   protected override willUpdate(changed: PropertyValues): void {

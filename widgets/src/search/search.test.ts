@@ -721,3 +721,50 @@ describe('<lokaal-search>', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+describe('<lokaal-search structured-data>', () => {
+  const scripts = (): HTMLScriptElement[] => [
+    ...document.head.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]'),
+  ];
+
+  it('adds nothing to the page without the attribute', async () => {
+    const el = await searchFixture(new FakeSearchClient());
+    await searchFor(el, 'fiets');
+    expect(scripts()).to.have.length(0);
+  });
+
+  it('adds the shown results as Products with Offers to the page head, and removes them on disconnect', async () => {
+    const el = await fixture<LokaalSearch>(
+      html`<lokaal-search
+        structured-data
+        api="https://api.lokaal.example"
+        .client=${new FakeSearchClient()}
+        near="3811"
+      ></lokaal-search>`,
+    );
+    await searchFor(el, 'fiets');
+    await waitUntil(() => scripts().length === 1, 'no JSON-LD in the head');
+    const data = JSON.parse(scripts()[0]!.textContent!) as {
+      '@type': string;
+      itemListElement: Array<{ position: number; item: Record<string, unknown> }>;
+    };
+    expect(data['@type']).to.equal('ItemList');
+    expect(data.itemListElement.map((entry) => entry.item.name)).to.deep.equal([
+      'Fietsbel aluminium goud',
+      'Fietsketting sport',
+      'Fietslamp voor en achter',
+    ]);
+    const first = data.itemListElement[0]!.item;
+    expect(first).to.deep.include({ '@type': 'Product', gtin14: '08710856026353' });
+    const offers = first.offers as Array<Record<string, unknown>>;
+    expect(offers).to.have.length(4);
+    // The stale offer makes no availability claim; the others say what they are.
+    expect(offers[1]).not.to.have.property('availability');
+    expect(offers[2]!.availability).to.equal('https://schema.org/LimitedAvailability');
+    const place = offers[0]!.availableAtOrFrom as Record<string, unknown>;
+    expect(place.name).to.be.a('string');
+    expect(String(place.url)).to.match(/^https:\/\/api\.lokaal\.example\/plaats\//);
+    el.remove();
+    expect(scripts()).to.have.length(0);
+  });
+});

@@ -8,6 +8,7 @@ import { failureOf, RetryWhenOnlineController } from '../shared/failure.js';
 import { LokaalPlaceSelectEvent } from '../shared/events.js';
 import { LocaleController } from '../shared/localize.js';
 import { mapUrl, routeUrl, safeHttpUrl, telUrl } from '../shared/safe-url.js';
+import { publishStructuredData } from '../shared/publish-structured-data.js';
 import { tokens } from '../shared/styles.js';
 import {
   amsterdamDate,
@@ -72,8 +73,16 @@ export class LokaalShopCard extends LitElement {
   /** `light` (default), `dark`, or `auto` to follow the visitor's system setting. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
 
+  /** Add schema.org JSON-LD for what the element shows to the page's `<head>`, for search engines; off by default. */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+
   /** The API client to use instead of one made from `api` (for tests, or a host's own). */
   @property({ attribute: false }) client?: ShopCardClient;
+
+  protected override updated(): void {
+    // The place as a LocalBusiness in the page's JSON-LD, with `structured-data`.
+    publishStructuredData(this, this.placeTask.value);
+  }
 
   private onShowOnMap(place: Place): void {
     this.dispatchEvent(

@@ -308,3 +308,40 @@ describe('parseOpeningHours', () => {
     }
   });
 });
+
+describe('<lokaal-shop-card structured-data>', () => {
+  const scripts = (): HTMLScriptElement[] => [
+    ...document.head.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]'),
+  ];
+
+  it('adds nothing to the page without the attribute', async () => {
+    await loadedCard(makePlace());
+    expect(scripts()).to.have.length(0);
+  });
+
+  it('adds the place as a LocalBusiness to the page head, as text, and removes it on disconnect', async () => {
+    const client = fakeClient(async () => makePlace({ name: `Veen ${XSS}</script>` }));
+    const el = await fixture<LokaalShopCard>(
+      html`<lokaal-shop-card
+        structured-data
+        api="https://api.lokaal.example"
+        place-id="amf-boekhandel-veen"
+        .client=${client}
+      ></lokaal-shop-card>`,
+    );
+    await waitUntil(() => scripts().length === 1, 'no JSON-LD in the head');
+    const script = scripts()[0]!;
+    expect(script.children).to.have.length(0);
+    expect(script.textContent).not.to.contain('</script>');
+    const data = JSON.parse(script.textContent!) as Record<string, unknown>;
+    expect(data['@context']).to.equal('https://schema.org');
+    expect(data['@type']).to.equal('BookStore');
+    expect(data.name).to.equal(`Veen ${XSS}</script>`);
+    expect(data.url).to.equal('https://api.lokaal.example/plaats/amf-boekhandel-veen');
+    expect(data.address).to.deep.include({ postalCode: '3811 AB', addressLocality: 'Amersfoort' });
+    expect(data.geo).to.deep.include({ latitude: 52.1561, longitude: 5.3878 });
+    expect((window as unknown as { __lokaalXss?: boolean }).__lokaalXss).to.equal(undefined);
+    el.remove();
+    expect(scripts()).to.have.length(0);
+  });
+});

@@ -14,6 +14,7 @@ import { clientFor } from '../shared/api.js';
 import { failureOf, RetryWhenOnlineController } from '../shared/failure.js';
 import { LocaleController } from '../shared/localize.js';
 import { safeHttpUrl } from '../shared/safe-url.js';
+import { publishStructuredData } from '../shared/publish-structured-data.js';
 import { tokens } from '../shared/styles.js';
 import { stockStyles } from './stock.styles.js';
 
@@ -122,6 +123,9 @@ export class LokaalStock extends LitElement {
   /** The API client to use instead of one made from `api` (for tests, or a host's own). */
   @property({ attribute: false }) client?: StockClient;
 
+  /** Add schema.org JSON-LD for what the element shows to the page's `<head>`, for search engines; off by default. */
+  @property({ type: Boolean, attribute: 'structured-data' }) structuredData = false;
+
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private moreController: AbortController | null = null;
   private moreBase: Page<Offer> | undefined;
@@ -136,6 +140,8 @@ export class LokaalStock extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // The listed offers in the page's JSON-LD, with `structured-data`.
+    publishStructuredData(this, [this.offersTask.value, ...this.extraPages]);
     if (this.focusIndex !== null) {
       const items = this.renderRoot.querySelectorAll<HTMLElement>('[part="item"]');
       items[this.focusIndex]?.focus();

@@ -306,3 +306,50 @@ describe('<lokaal-stock>', () => {
     );
   });
 });
+
+describe('<lokaal-stock structured-data>', () => {
+  const scripts = (): HTMLScriptElement[] => [
+    ...document.head.querySelectorAll<HTMLScriptElement>('script[type="application/ld+json"]'),
+  ];
+
+  it('adds the listed offers to the page head, stale never in stock, and removes them on disconnect', async () => {
+    const offers = [
+      makeOffer(1, { gtin: '08710000000012' }),
+      makeOffer(2, { stale: true }),
+      makeOffer(3, { availability: 'out_of_stock', title: `Bel ${XSS}` }),
+    ];
+    const el = await fixture<LokaalStock>(
+      html`<lokaal-stock
+        structured-data
+        api="https://api.lokaal.example"
+        place-id="amf-fietsen-bos"
+        .client=${fakeClient(offers)}
+      ></lokaal-stock>`,
+    );
+    await waitUntil(() => scripts().length === 1, 'no JSON-LD in the head');
+    const data = JSON.parse(scripts()[0]!.textContent!) as {
+      '@type': string;
+      itemListElement: Array<Record<string, unknown>>;
+    };
+    expect(data['@type']).to.equal('OfferCatalog');
+    const [fresh, stale, gone] = data.itemListElement;
+    expect(fresh).to.deep.include({
+      price: '12.95',
+      priceCurrency: 'EUR',
+      availability: 'https://schema.org/InStock',
+    });
+    expect(fresh!.availableAtOrFrom).to.deep.equal({
+      '@id': 'https://api.lokaal.example/plaats/amf-fietsen-bos#plaats',
+    });
+    expect(fresh!.itemOffered).to.deep.include({
+      '@type': 'Product',
+      name: 'Fietsbel 1',
+      gtin14: '08710000000012',
+    });
+    expect(stale).not.to.have.property('availability');
+    expect(gone!.availability).to.equal('https://schema.org/OutOfStock');
+    expect((gone!.itemOffered as { name: string }).name).to.equal(`Bel ${XSS}`);
+    el.remove();
+    expect(scripts()).to.have.length(0);
+  });
+});

@@ -24,6 +24,7 @@ import { InvalidCursorError, type Area } from '../store/store.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { ProblemError } from './errors.js';
 import { registerWriteRoutes } from './writes.js';
+import { registerPageRoutes } from '../pages/routes.js';
 import { registerPrivateRoutes } from './private.js';
 import { maskIp } from './privacy.js';
 import {
@@ -554,6 +555,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicCache(reply, 300);
     return app.swagger();
   });
+
+  // Crawlable pages for every place, product and region; specific routes, so the demo
+  // site's catch-all below does not shadow them.
+  await registerPageRoutes(app, { store, now });
 
   if (options.staticRoot) {
     const roots = [

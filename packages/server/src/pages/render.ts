@@ -1,0 +1,583 @@
+/**
+ * The crawlable pages as HTML: plain, semantic markup that needs no script, with the
+ * schema.org JSON-LD of what it shows, canonical and hreflang links and Open Graph tags.
+ * Every string a visitor reads comes from the message catalogue; every piece of feed data
+ * goes through the escaping `html` tag or the JSON-LD escaper.
+ */
+import {
+  httpUrlOrNull,
+  jsonLdDocument,
+  jsonLdText,
+  localBusinessType,
+  messages,
+  offerJsonLd,
+  pageMessagesEn,
+  pageMessagesNl,
+  placeJsonLd,
+  productJsonLd,
+  type JsonLd,
+  type Locale,
+  type Messages,
+  type Offer,
+  type PageMessages,
+  type Region,
+} from '@lokaal/core';
+import type { PlacePageData, ProductPageData, RegionPageData } from '../store/pages.js';
+import { html, raw, type SafeHtml } from './html.js';
+import { distance, freshness, openingStateLine, price } from './format.js';
+import { comingWeek, openingHoursSpecification, type DaySpans } from './opening-week.js';
+import { categoryPath, placePath, productPath, regionPath, regionsPath, type PagePath } from './paths.js';
+
+const PAGE_MESSAGES: Record<Locale, PageMessages> = { nl: pageMessagesNl, en: pageMessagesEn };
+const OG_LOCALES: Record<Locale, string> = { nl: 'nl_NL', en: 'en_GB' };
+
+export interface RenderContext {
+  locale: Locale;
+  /** Absolute origin of this instance's pages, without a trailing slash. */
+  origin: string;
+  now: Date;
+  /** The page cursor asked for (`?na=`), `null` on a first page. */
+  cursor: string | null;
+}
+
+interface Shell {
+  title: string;
+  description: string;
+  /** This page in both languages (with its cursor), for canonical and hreflang. */
+  path: PagePath;
+  ogType: string;
+  jsonLd: JsonLd | null;
+  crumbs: Array<{ name: string; href: string | null }>;
+  main: SafeHtml;
+  next: string | null;
+  noindex?: boolean;
+  /** The shop's or product's own image for link previews (fetched by the previewing service, not by visitors). */
+  image?: string | null;
+}
+
+function texts(locale: Locale): { m: Messages; p: PageMessages } {
+  return { m: messages(locale), p: PAGE_MESSAGES[locale] };
+}
+
+/** `groente-fruit` → `Groente fruit`: category slugs as a heading. */
+export function categoryLabel(category: string): string {
+  const words = category.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toLocaleUpperCase('nl') + words.slice(1);
+}
+
+function layout(context: RenderContext, shell: Shell): string {
+  const { locale, origin } = context;
+  const { p } = texts(locale);
+  const other: Locale = locale === 'nl' ? 'en' : 'nl';
+  const here = `${origin}${shell.path[locale]}`;
+  const jsonLd = shell.jsonLd
+    ? html`<script type="application/ld+json">
+        ${raw(jsonLdText(shell.jsonLd))}
+      </script>`
+    : null;
+  const crumbs = shell.crumbs.map((crumb, index) =>
+    crumb.href && index < shell.crumbs.length - 1
+      ? html`<li><a href="${crumb.href}">${crumb.name}</a></li>`
+      : html`<li><span aria-current="page">${crumb.name}</span></li>`,
+  );
+  return html`<!doctype html>
+    <html lang="${locale}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${shell.title} · ${p.siteName}</title>
+        <meta name="description" content="${shell.description}" />
+        ${
+          shell.noindex
+            ? html`<meta name="robots" content="noindex" />`
+            : html`<link rel="canonical" href="${here}" />
+                <link rel="alternate" hreflang="nl" href="${origin}${shell.path.nl}" />
+                <link rel="alternate" hreflang="en" href="${origin}${shell.path.en}" />
+                <link rel="alternate" hreflang="x-default" href="${origin}${shell.path.nl}" />`
+        }
+        ${shell.next ? html`<link rel="next" href="${shell.next}" />` : null}
+        <meta property="og:type" content="${shell.ogType}" />
+        <meta property="og:title" content="${shell.title}" />
+        <meta property="og:description" content="${shell.description}" />
+        <meta property="og:url" content="${here}" />
+        ${shell.image ? html`<meta property="og:image" content="${shell.image}" />` : null}
+        <meta property="og:site_name" content="${p.siteName}" />
+        <meta property="og:locale" content="${OG_LOCALES[locale]}" />
+        <meta property="og:locale:alternate" content="${OG_LOCALES[other]}" />
+        <link rel="stylesheet" href="/pagina.css" />
+        ${jsonLd}
+      </head>
+      <body>
+        <a class="skip" href="#inhoud">${p.skipToContent}</a>
+        <header class="site">
+          <a class="brand" href="${regionsPath()[locale]}">${p.siteName}</a>
+          <a href="${shell.path[other]}" hreflang="${other}" lang="${other}"
+            >${PAGE_MESSAGES[other].languageName}</a
+          >
+        </header>
+        <nav class="crumbs" aria-label="${p.breadcrumbLabel}">
+          <ol>
+            ${crumbs}
+          </ol>
+        </nav>
+        <main id="inhoud">${shell.main}</main>
+        <footer class="site-footer">
+          <p>${p.footer}</p>
+          <p><a href="/v1/openapi.json">${p.apiLink}</a></p>
+        </footer>
+      </body>
+    </html> `.value;
+}
+
+function pager(context: RenderContext, path: PagePath, next: string | null): SafeHtml | null {
+  const { p } = texts(context.locale);
+  const first = path.first[context.locale];
+  const isLaterPage = path.cursor !== null;
+  if (!next && !isLaterPage) return null;
+  return html`<nav class="pager" aria-label="${p.paginationLabel}">
+    ${isLaterPage ? html`<a href="${first}">${p.previousFirstPage}</a>` : null}
+    ${next ? html`<a rel="next" href="${next}">${p.nextPage}</a>` : null}
+  </nav>`;
+}
+
+function offerLines(
+  context: RenderContext,
+  offer: Pick<Offer, 'price_cents' | 'availability' | 'stale' | 'updated_at' | 'quantity' | 'url'>,
+): SafeHtml {
+  const { m, p } = texts(context.locale);
+  const shopUrl = httpUrlOrNull(offer.url);
+  return html`<p class="price">
+      ${offer.price_cents === null ? m.priceUnknown : price(offer.price_cents, context.locale)}
+    </p>
+    ${
+      offer.stale && offer.availability !== 'out_of_stock'
+        ? html`<p class="availability stale">${p.staleAvailability(m.availability[offer.availability])}</p>`
+        : html`<p class="availability ${offer.availability}">
+            ${m.availability[offer.availability]}${
+              offer.quantity !== null && offer.availability !== 'out_of_stock'
+                ? ` (${m.quantityLeft(offer.quantity)})`
+                : ''
+            }
+          </p>`
+    }
+    <p class="fresh">
+      ${freshness(offer.updated_at, context.now, context.locale)}${
+        offer.stale ? html` · <strong class="stale">${m.staleOffer}</strong>` : null
+      }
+    </p>
+    ${shopUrl ? html`<p><a href="${shopUrl}" rel="nofollow ugc noopener">${p.shopLink}</a></p>` : null}`;
+}
+
+function weekTable(context: RenderContext, openingHours: string | null, week: DaySpans[] | null): SafeHtml {
+  const { m, p } = texts(context.locale);
+  if (openingHours === null) return html`<p>${m.hoursUnknown}</p>`;
+  if (week === null) return html`<p>${openingHours}</p>`;
+  return html`<table>
+    <caption class="muted">
+      ${p.hoursThisWeek}
+    </caption>
+    <tbody>
+      ${week.map((day) => {
+        const text =
+          day.spans.length === 0
+            ? p.closed
+            : day.spans.length === 1 && day.spans[0]![0] === '00:00' && day.spans[0]![1] === '24:00'
+              ? p.openDayAndNight
+              : day.spans.map(([opens, closes]) => `${opens}–${closes}`).join(', ');
+        return html`<tr>
+          <th scope="row">${categoryLabel(p.weekdays[day.weekday]!)}</th>
+          <td>${text}</td>
+        </tr>`;
+      })}
+    </tbody>
+  </table>`;
+}
+
+export function renderPlacePage(context: RenderContext, data: PlacePageData, offerTotal: number): string {
+  const { locale, origin } = context;
+  const { m, p } = texts(locale);
+  const { place, offers, products } = data;
+  const path = placePath(place.id, context.cursor);
+  const pageUrl = `${origin}${placePath(place.id, null)[locale]}`;
+  const placeRef = { '@id': `${pageUrl}#plaats` };
+  const homeRegion = data.regions[0] ?? null;
+  const regionForProducts = homeRegion?.id ?? null;
+  const week = comingWeek(place.opening_hours, context.now);
+  const next = offers.next_cursor ? placePath(place.id, offers.next_cursor)[locale] : null;
+  const offerNodes = offers.items.map((offer) => {
+    const product = offer.gtin ? (products.get(offer.gtin) ?? null) : null;
+    const productPage =
+      offer.gtin && regionForProducts
+        ? `${origin}${productPath(offer.gtin, regionForProducts, null)[locale]}`
+        : null;
+    return offerJsonLd(offer, {
+      availableAtOrFrom: placeRef,
+      itemOffered: productJsonLd(product, offer.title, productPage),
+    });
+  });
+  const jsonLd = jsonLdDocument(
+    placeJsonLd(place, {
+      pageUrl,
+      openingHoursSpecification: week ? openingHoursSpecification(week) : undefined,
+      offers: offerNodes,
+    }),
+  );
+  const street = [place.address.street, place.address.housenumber].filter(Boolean).join(' ');
+  const town = [place.address.postcode, place.address.town].filter(Boolean).join(' ');
+  const website = httpUrlOrNull(place.website);
+  const phoneDigits = place.phone ? place.phone.replace(/[^+0-9]/g, '') : '';
+  const state = place.open_now === null ? 'unknown' : place.open_now ? 'open' : 'closed';
+  const regionLinks = data.regions.map(
+    (region) => html`<li><a href="${regionPath(region.id, null)[locale]}">${region.name}</a></li>`,
+  );
+  const main = html`<article class="card" aria-labelledby="naam" data-lokaal-place="${place.id}">
+      <header>
+        <h1 id="naam">${place.name}</h1>
+        <p class="kind">
+          ${[m.kind[place.kind], place.categories.map(categoryLabel).join(', ')].filter(Boolean).join(' · ')}
+        </p>
+        <p class="state ${state}">${openingStateLine(place, context.now, locale)}</p>
+      </header>
+      ${place.description ? html`<p class="description">${place.description}</p>` : null}
+      <section aria-labelledby="uren">
+        <h2 id="uren">${m.openingHours}</h2>
+        ${weekTable(context, place.opening_hours, week)}
+      </section>
+      <section aria-labelledby="contact">
+        <h2 id="contact">${p.contactLabel}</h2>
+        <dl>
+          <dt>${m.addressLabel}</dt>
+          <dd>${street}<br />${town}</dd>
+          ${
+            phoneDigits
+              ? html`<dt>${m.phone}</dt>
+                  <dd><a href="tel:${phoneDigits}">${place.phone}</a></dd>`
+              : null
+          }
+          ${
+            website
+              ? html`<dt>${m.website}</dt>
+                  <dd><a href="${website}" rel="nofollow ugc noopener">${new URL(website).host}</a></dd>`
+              : null
+          }
+        </dl>
+        <p><a href="${routeUrl(place.point)}" rel="nofollow noopener">${m.routeTo(place.name)}</a></p>
+      </section>
+      ${
+        place.categories.length > 0 && regionForProducts
+          ? html`<section aria-labelledby="gebieden">
+              <h2 id="gebieden">${p.regionsOfPlace}</h2>
+              <ul class="tags">
+                ${regionLinks}${place.categories.map(
+                  (category) =>
+                    html`<li>
+                      <a href="${categoryPath(regionForProducts, category, null)[locale]}"
+                        >${categoryLabel(category)}</a
+                      >
+                    </li>`,
+                )}
+              </ul>
+            </section>`
+          : null
+      }
+    </article>
+    <section aria-labelledby="assortiment">
+      <h2 id="assortiment">${p.offersTitle}</h2>
+      <p class="muted">${p.offersCount(offerTotal)}</p>
+      ${
+        offers.items.length === 0
+          ? html`<p>${p.noOffers}</p>`
+          : html`<ul class="list">
+              ${offers.items.map((offer) => {
+                const title =
+                  offer.gtin && regionForProducts
+                    ? html`<a href="${productPath(offer.gtin, regionForProducts, null)[locale]}"
+                        >${offer.title}</a
+                      >`
+                    : offer.title;
+                return html`<li>
+                  <h3>${title}</h3>
+                  ${offerLines(context, offer)}
+                </li>`;
+              })}
+            </ul>`
+      }
+      ${pager(context, path, next)}
+    </section>`;
+  return layout(context, {
+    title: place.name,
+    description: p.placeDescription(place.name, place.address.town),
+    path,
+    ogType: 'business.business',
+    image: httpUrlOrNull(place.image),
+    jsonLd,
+    crumbs: [
+      { name: p.siteName, href: regionsPath()[locale] },
+      ...(homeRegion ? [{ name: homeRegion.name, href: regionPath(homeRegion.id, null)[locale] }] : []),
+      { name: place.name, href: null },
+    ],
+    main,
+    next,
+  });
+}
+
+export function renderProductPage(context: RenderContext, data: ProductPageData): string {
+  const { locale, origin } = context;
+  const { m, p } = texts(locale);
+  const { product, region, offers } = data;
+  const path = productPath(product.gtin, region.id, context.cursor);
+  const pageUrl = `${origin}${productPath(product.gtin, region.id, null)[locale]}`;
+  const next = offers.next_cursor ? productPath(product.gtin, region.id, offers.next_cursor)[locale] : null;
+  const productNode = productJsonLd(product, product.name, pageUrl);
+  productNode.url = pageUrl;
+  productNode.offers = offers.items.map((offer) =>
+    offerJsonLd(offer, {
+      availableAtOrFrom: placeJsonLd(offer.place, {
+        pageUrl: `${origin}${placePath(offer.place.id, null)[locale]}`,
+      }),
+    }),
+  );
+  const title = p.productAt(product.name, region.name);
+  const main = html`<article class="card" aria-labelledby="naam">
+      <header>
+        <h1 id="naam">${title}</h1>
+        <dl>
+          ${
+            product.brand
+              ? html`<dt>${p.brandLabel}</dt>
+                  <dd>${product.brand}</dd>`
+              : null
+          }
+          <dt>${p.gtinLabel}</dt>
+          <dd>${product.gtin}</dd>
+          ${
+            product.category
+              ? html`<dt>${m.categoryLabel}</dt>
+                  <dd>${categoryLabel(product.category)}</dd>`
+              : null
+          }
+        </dl>
+        <p class="muted">${m.availableNearby(data.placeCount)}</p>
+      </header>
+    </article>
+    <section aria-labelledby="winkels">
+      <h2 id="winkels">${p.productPlacesTitle}</h2>
+      <ul class="list">
+        ${offers.items.map(
+          (offer) =>
+            html`<li>
+              <h3><a href="${placePath(offer.place.id, null)[locale]}">${offer.place.name}</a></h3>
+              <p class="muted">
+                ${offer.place.address.street} ${offer.place.address.housenumber},
+                ${offer.place.address.town}${
+                  offer.distance_m !== null ? ` · ${distance(offer.distance_m, locale)}` : ''
+                }
+              </p>
+              <p class="state">${openingStateLine(offer.place, context.now, locale)}</p>
+              ${offerLines(context, offer)}
+            </li>`,
+        )}
+      </ul>
+      ${pager(context, path, next)}
+    </section>`;
+  return layout(context, {
+    title,
+    description: p.productDescription(product.name, region.name, data.placeCount),
+    path,
+    ogType: 'product',
+    image: httpUrlOrNull(product.image),
+    jsonLd: jsonLdDocument(productNode),
+    crumbs: [
+      { name: p.siteName, href: regionsPath()[locale] },
+      { name: region.name, href: regionPath(region.id, null)[locale] },
+      { name: product.name, href: null },
+    ],
+    main,
+    next,
+  });
+}
+
+export function renderRegionPage(
+  context: RenderContext,
+  data: RegionPageData,
+  category: string | null,
+): string {
+  const { locale, origin } = context;
+  const { m, p } = texts(locale);
+  const { region, places } = data;
+  const cursor = context.cursor;
+  const path = category ? categoryPath(region.id, category, cursor) : regionPath(region.id, cursor);
+  const firstUrl = `${origin}${(category ? categoryPath(region.id, category, null) : regionPath(region.id, null))[locale]}`;
+  const next = places.next_cursor
+    ? (category
+        ? categoryPath(region.id, category, places.next_cursor)
+        : regionPath(region.id, places.next_cursor))[locale]
+    : null;
+  const label = category ? categoryLabel(category) : null;
+  const title = label ? p.regionCategoryTitle(label, region.name) : p.regionTitle(region.name);
+  const description = label
+    ? p.regionCategoryDescription(label, region.name, data.placeCount)
+    : p.regionDescription(region.name, data.placeCount);
+  const jsonLd = jsonLdDocument({
+    '@type': 'CollectionPage',
+    '@id': firstUrl,
+    url: firstUrl,
+    name: title,
+    description,
+    inLanguage: locale,
+    about: regionJsonLd(region),
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: data.placeCount,
+      itemListElement: places.items.map((place, index) => ({
+        '@type': 'ListItem',
+        position: index + 1,
+        url: `${origin}${placePath(place.id, null)[locale]}`,
+        name: place.name,
+      })),
+    },
+  });
+  const main = html`<header>
+      <h1>${title}</h1>
+      <p class="muted">${description}</p>
+    </header>
+    ${
+      data.categories.length > 0
+        ? html`<section aria-labelledby="categorieen">
+            <h2 id="categorieen">${p.categoriesLabel}</h2>
+            <ul class="tags">
+              ${data.categories.map(
+                (entry) =>
+                  html`<li>
+                    <a
+                      href="${categoryPath(region.id, entry.category, null)[locale]}"
+                      ${entry.category === category ? raw(' aria-current="page"') : null}
+                      >${categoryLabel(entry.category)} (${entry.count})</a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </section>`
+        : null
+    }
+    <section aria-labelledby="plekken">
+      <h2 id="plekken">${p.placesTitle}</h2>
+      ${
+        places.items.length === 0
+          ? html`<p>${p.noPlaces}</p>`
+          : html`<ul class="list">
+              ${places.items.map(
+                (place) =>
+                  html`<li data-type="${localBusinessType(place)}">
+                    <h3><a href="${placePath(place.id, null)[locale]}">${place.name}</a></h3>
+                    <p class="kind">
+                      ${[m.kind[place.kind], place.categories.map(categoryLabel).join(', ')].filter(Boolean).join(' · ')}
+                    </p>
+                    <p class="muted">${place.street} ${place.housenumber}, ${place.postcode} ${place.town}</p>
+                  </li>`,
+              )}
+            </ul>`
+      }
+      ${pager(context, path, next)}
+    </section>`;
+  return layout(context, {
+    title,
+    description,
+    path,
+    ogType: 'website',
+    jsonLd,
+    crumbs: [
+      { name: p.siteName, href: regionsPath()[locale] },
+      { name: region.name, href: category ? regionPath(region.id, null)[locale] : null },
+      ...(label ? [{ name: label, href: null }] : []),
+    ],
+    main,
+    next,
+  });
+}
+
+export function renderRegionsPage(context: RenderContext, regions: Region[]): string {
+  const { locale, origin } = context;
+  const { p } = texts(locale);
+  const path = regionsPath();
+  const url = `${origin}${path[locale]}`;
+  const jsonLd = jsonLdDocument({
+    '@type': 'CollectionPage',
+    '@id': url,
+    url,
+    name: p.regionsTitle,
+    description: p.regionsIntro,
+    inLanguage: locale,
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: regions.length,
+      itemListElement: regions.map((region, index) => ({
+        '@type': 'ListItem',
+        position: index + 1,
+        url: `${origin}${regionPath(region.id, null)[locale]}`,
+        name: region.name,
+      })),
+    },
+  });
+  const main = html`<header>
+      <h1>${p.regionsTitle}</h1>
+      <p class="muted">${p.regionsIntro}</p>
+    </header>
+    <ul class="list">
+      ${regions.map(
+        (region) =>
+          html`<li>
+            <h2><a href="${regionPath(region.id, null)[locale]}">${region.name}</a></h2>
+          </li>`,
+      )}
+    </ul>`;
+  return layout(context, {
+    title: p.regionsTitle,
+    description: p.regionsIntro,
+    path,
+    ogType: 'website',
+    jsonLd,
+    crumbs: [{ name: p.siteName, href: null }],
+    main,
+    next: null,
+  });
+}
+
+/** The 404 and 400 pages: same look, not indexed. */
+export function renderErrorPage(context: RenderContext, status: 400 | 404, path: PagePath): string {
+  const { p } = texts(context.locale);
+  const title = status === 404 ? p.notFoundTitle : p.badRequestTitle;
+  return layout(context, {
+    title,
+    description: status === 404 ? p.notFoundText : p.badRequestText,
+    path,
+    ogType: 'website',
+    jsonLd: null,
+    crumbs: [
+      { name: p.siteName, href: regionsPath()[context.locale] },
+      { name: title, href: null },
+    ],
+    main: html`<header><h1>${title}</h1></header>
+      <p>${status === 404 ? p.notFoundText : p.badRequestText}</p>
+      <p><a href="${regionsPath()[context.locale]}">${p.backToRegions}</a></p>`,
+    next: null,
+    noindex: true,
+  });
+}
+
+function regionJsonLd(region: Region): JsonLd {
+  const [west, south, east, north] = region.bbox;
+  return {
+    '@type': region.kind === 'municipality' ? 'AdministrativeArea' : 'Place',
+    name: region.name,
+    identifier: region.id,
+    geo: { '@type': 'GeoShape', box: `${south} ${west} ${north} ${east}` },
+  };
+}
+
+/** A route link to a point on OpenStreetMap, as the shop card makes it. */
+function routeUrl(point: { lat: number; lon: number }): string {
+  const lat = point.lat.toFixed(6);
+  const lon = point.lon.toFixed(6);
+  return `https://www.openstreetmap.org/directions?route=%3B${lat}%2C${lon}#map=17/${lat}/${lon}`;
+}
