@@ -12,6 +12,7 @@ import {
   ProblemError,
   TimeoutError,
   createClient,
+  createPrivateLookupClient,
   type LokaalClient,
 } from '@lokaal/client';
 import { spawnSync } from 'node:child_process';
@@ -70,18 +71,19 @@ describe('@lokaal/client', () => {
   });
 
   it('downloads the GTIN filter, revalidates it, and asks for a bucket by hash prefix', async () => {
-    const first = await lokaal.gtinFilter();
+    const lookup = createPrivateLookupClient({ baseUrl: server.baseUrl });
+    const first = await lookup.gtinFilter();
     assert.ok(first.modified && first.bytes.byteLength > 40 && first.etag);
-    const again = await lokaal.gtinFilter({ ifNoneMatch: first.etag });
+    const again = await lookup.gtinFilter({ ifNoneMatch: first.etag });
     assert.equal(again.modified, false);
     const filter = parseFilter(first.bytes);
-    const meta = await lokaal.gtinFilterMeta();
+    const meta = await lookup.gtinFilterMeta();
     assert.equal(meta.entries, filter.entries);
     const results = await lokaal.search({ q: 'fietsbel', near: '3811', in_stock: true });
     const gtin = results.items.find((item) => item.product)!.product!.gtin;
     assert.ok(mightContainGtin(filter, gtin));
     const prefix = await gtinPrefix(gtin, meta.bucket_bits);
-    const bucket = await lokaal.offersByPrefix({ prefix, bits: meta.bucket_bits, near: '3811' });
+    const bucket = await lookup.offersByPrefix({ prefix, bits: meta.bucket_bits, near: '3811' });
     assert.ok(bucket.gtins_in_bucket >= 50);
     assert.ok(bucket.items.some((item) => item.gtin === gtin && item.offers.length > 0));
   });

@@ -8,7 +8,13 @@
  * stops all calls until its `Retry-After` has passed; a slow or failing API simply yields
  * no answer, so the page never shows a spinner or an error.
  */
-import { createClient, ProblemError, type LokaalClient } from '@lokaal/client';
+import {
+  createClient,
+  createPrivateLookupClient,
+  ProblemError,
+  type LokaalClient,
+  type PrivateLookupClient,
+} from '@lokaal/client';
 import type { OfferAtPlace, Point } from '@lokaal/core';
 import { gtinPrefix, mightContainGtin } from '@lokaal/filter';
 import { nearParameter, type Settings } from '../lib/settings.js';
@@ -24,7 +30,8 @@ export const TIMEOUT_IN_MS = 5000;
 const OFFERS_PER_GTIN = 10;
 const SIMILAR_LIMIT = 10;
 
-export type LookupClient = Pick<LokaalClient, 'gtinFilter' | 'offersByPrefix' | 'search' | 'geocode'>;
+export type LookupClient = Pick<LokaalClient, 'search' | 'geocode'> &
+  Pick<PrivateLookupClient, 'gtinFilter' | 'offersByPrefix'>;
 
 /** Storage that forgets: for tests and for a background without extension storage. */
 export function memoryStorage(): FilterStorage {
@@ -45,8 +52,10 @@ export class Lookup {
   private readonly filters: FilterStore;
 
   constructor(
-    private readonly clientFor: (baseUrl: string) => LookupClient = (baseUrl) =>
-      createClient({ baseUrl, timeoutMs: TIMEOUT_IN_MS }),
+    private readonly clientFor: (baseUrl: string) => LookupClient = (baseUrl) => ({
+      ...createClient({ baseUrl, timeoutMs: TIMEOUT_IN_MS }),
+      ...createPrivateLookupClient({ baseUrl, timeoutMs: TIMEOUT_IN_MS }),
+    }),
     private readonly now: () => number = Date.now,
     storage: FilterStorage = memoryStorage(),
   ) {

@@ -25,14 +25,14 @@ export function panelLabels(locale: Locale): PanelLabels {
   const x = locale === 'en' ? enExtension : nlExtension;
   return {
     title: m.availableNearbyTitle,
-    similarTitle: m.similarProducts,
+    similarTitle: x.extSimilarTitle,
     similarHint: x.extSimilarHint,
     similarLabel: x.extSimilarLabel,
-    searchNearby: m.searchNearby,
+    searchNearby: x.extSearchNearby,
     expand: m.showList,
     collapse: m.hideList,
     close: x.extClosePanel,
-    dismiss: m.dismissOnThisSite,
+    dismiss: x.extDismissOnThisSite,
     none: m.notAvailableNearby,
   };
 }

@@ -150,7 +150,19 @@ export function queryString(params: object): string {
 
 export type { ImportReport, PlaceEdit, RegistrationRequest };
 
-export function createClient(options: ClientOptions) {
+/** Options of one request, for the clients built on `requester`. */
+export interface RequestOptions extends CallOptions {
+  key?: string;
+  body?: BodyInit;
+  contentType?: string;
+  accept?: string;
+  ifNoneMatch?: string | null;
+  /** Reads an answer that is not JSON; `null` leaves the response to the JSON path (errors). */
+  read?: (response: Response) => Promise<unknown> | null;
+}
+
+/** The request machinery every client shares: timeouts, aborts, typed errors. */
+export function requester(options: ClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 10_000;
   const fetchImpl = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -163,13 +175,7 @@ export function createClient(options: ClientOptions) {
     method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     path: string,
     params: object,
-    call: CallOptions & {
-      key?: string;
-      body?: BodyInit;
-      contentType?: string;
-      /** Reads a binary answer instead of JSON; a `304` is then an answer too. */
-      binary?: { ifNoneMatch?: string | null };
-    } = {},
+    call: RequestOptions = {},
   ): Promise<T> {
     const url = `${baseUrl}${path}${queryString(params)}`;
     if (call.signal?.aborted) throw new AbortedError();
@@ -184,10 +190,8 @@ export function createClient(options: ClientOptions) {
     try {
       let response: Response;
       try {
-        const headers: Record<string, string> = {
-          accept: call.binary ? 'application/octet-stream, application/problem+json' : 'application/json',
-        };
-        if (call.binary?.ifNoneMatch) headers['if-none-match'] = call.binary.ifNoneMatch;
+        const headers: Record<string, string> = { accept: call.accept ?? 'application/json' };
+        if (call.ifNoneMatch) headers['if-none-match'] = call.ifNoneMatch;
         if (call.key) headers.authorization = `Bearer ${call.key}`;
         if (call.contentType) headers['content-type'] = call.contentType;
         response = await fetchImpl(url, {
@@ -203,11 +207,10 @@ export function createClient(options: ClientOptions) {
         if (call.signal?.aborted) throw new AbortedError();
         throw new NetworkError(url, { cause: error });
       }
-      if (call.binary && (response.ok || response.status === 304)) {
+      const reading = call.read?.(response);
+      if (reading) {
         try {
-          const etag = response.headers.get('etag');
-          if (response.status === 304) return { modified: false, etag } as T;
-          return { modified: true, etag, bytes: await response.arrayBuffer() } as T;
+          return (await reading) as T;
         } catch (error) {
           if (timedOut) throw new TimeoutError(timeoutMs);
           if (call.signal?.aborted) throw new AbortedError();
@@ -247,6 +250,11 @@ export function createClient(options: ClientOptions) {
     }
   }
 
+  return { get, request };
+}
+
+export function createClient(options: ClientOptions) {
+  const { get, request } = requester(options);
   const segment = (value: string): string => encodeURIComponent(value);
 
   return {
@@ -262,16 +270,6 @@ export function createClient(options: ClientOptions) {
     geocode: (q: string, call?: CallOptions) => get<GeocodeResult>('/v1/geocode', { q }, call),
     regions: (call?: CallOptions) => get<{ items: Region[] }>('/v1/regions', {}, call),
     region: (id: string, call?: CallOptions) => get<Region>(`/v1/regions/${segment(id)}`, {}, call),
-    gtinFilter: (call: CallOptions & { ifNoneMatch?: string | null } = {}) =>
-      request<GtinFilterDownload>(
-        'GET',
-        '/v1/filters/gtin',
-        {},
-        { ...call, binary: { ifNoneMatch: call.ifNoneMatch ?? null } },
-      ),
-    gtinFilterMeta: (call?: CallOptions) => get<GtinFilterMeta>('/v1/filters/gtin/meta', {}, call),
-    offersByPrefix: (params: OffersByPrefixParams, call?: CallOptions) =>
-      get<OffersByPrefix>('/v1/offers/by-prefix', params, call),
     /** A shop's last import report (needs its key). */
     feedStatus: (id: string, call: KeyedCallOptions) =>
       get<ImportReport>(`/v1/places/${segment(id)}/feed`, {}, call),
@@ -312,6 +310,38 @@ export function createClient(options: ClientOptions) {
 
 export type LokaalClient = ReturnType<typeof createClient>;
 
+/**
+ * The calls of the private lookup (see PRIVACY.md), apart from `createClient` so that a
+ * page that only searches does not download them.
+ */
+export function createPrivateLookupClient(options: ClientOptions) {
+  const { get, request } = requester(options);
+  return {
+    /** The filter's bytes, or `modified: false` when the copy named by `ifNoneMatch` is current. */
+    gtinFilter: (call: CallOptions & { ifNoneMatch?: string | null } = {}) =>
+      request<GtinFilterDownload>(
+        'GET',
+        '/v1/filters/gtin',
+        {},
+        {
+          ...call,
+          accept: 'application/octet-stream, application/problem+json',
+          read: (response) => {
+            const etag = response.headers.get('etag');
+            if (response.status === 304) return Promise.resolve({ modified: false, etag });
+            if (!response.ok) return null;
+            return response.arrayBuffer().then((bytes) => ({ modified: true, etag, bytes }));
+          },
+        },
+      ),
+    gtinFilterMeta: (call?: CallOptions) => get<GtinFilterMeta>('/v1/filters/gtin/meta', {}, call),
+    offersByPrefix: (params: OffersByPrefixParams, call?: CallOptions) =>
+      get<OffersByPrefix>('/v1/offers/by-prefix', params, call),
+  };
+}
+
+export type PrivateLookupClient = ReturnType<typeof createPrivateLookupClient>;
+
 /** Every key of a parameter type, spelled out: the compiler fails if one is missing or extra. */
 const keys = <T>(record: Record<keyof T, true>): string[] => Object.keys(record);
 
@@ -320,7 +350,7 @@ const keys = <T>(record: Record<keyof T, true>): string[] => Object.keys(record)
  * can check them against the OpenAPI document.
  */
 export const CLIENT_ENDPOINTS: ReadonlyArray<{
-  method: keyof LokaalClient;
+  method: keyof LokaalClient | keyof PrivateLookupClient;
   path: string;
   query: readonly string[];
 }> = [

@@ -55,27 +55,21 @@ export interface Messages {
   website: string;
   phone: string;
   showOnMap: string;
-  distanceAway: (distance: string) => string;
   priceFrom: (price: string) => string;
   priceUnknown: string;
   atPlaces: (count: number) => string;
   availableNearby: (count: number) => string;
   availableNearbyTitle: string;
   notAvailableNearby: string;
-  similarProducts: string;
-  searchNearby: string;
   showList: string;
   hideList: string;
   close: string;
-  dismissOnThisSite: string;
   mapLabel: string;
   mapListLabel: string;
   stockSearchLabel: string;
   stockEmpty: string;
   quantityLeft: (count: number) => string;
-  poweredBy: string;
   staleOffer: string;
-  clearSearch: string;
   noLocationYet: string;
   radiusKm: (km: number) => string;
   placesCount: (count: number) => string;
@@ -172,7 +166,6 @@ const nl: Messages = {
   website: 'Website',
   phone: 'Telefoon',
   showOnMap: 'Toon op kaart',
-  distanceAway: (distance) => `${distance} hiervandaan`,
   priceFrom: (price) => `vanaf ${price}`,
   priceUnknown: 'prijs in de winkel',
   atPlaces: (count) => (count === 1 ? 'bij 1 winkel' : `bij ${count} winkels`),
@@ -180,20 +173,15 @@ const nl: Messages = {
     count === 1 ? 'Verkrijgbaar bij 1 winkel in de buurt' : `Verkrijgbaar bij ${count} winkels in de buurt`,
   availableNearbyTitle: 'Ook verkrijgbaar in de buurt',
   notAvailableNearby: 'Niet gevonden bij winkels in de buurt',
-  similarProducts: 'Vergelijkbare producten in de buurt',
-  searchNearby: 'Zoek in de buurt',
   showList: 'Toon winkels',
   hideList: 'Verberg winkels',
   close: 'Sluiten',
-  dismissOnThisSite: 'Niet meer tonen op deze site',
   mapLabel: 'Kaart met winkels',
   mapListLabel: 'Winkels op de kaart',
   stockSearchLabel: 'Zoek in het assortiment',
   stockEmpty: 'Geen producten gevonden in dit assortiment.',
   quantityLeft: (count) => `nog ${count}`,
-  poweredBy: 'Lokaal — open en zonder tracking',
   staleOffer: 'mogelijk niet actueel',
-  clearSearch: 'Zoekveld leegmaken',
   noLocationYet: 'Vul een postcode of plaats in, of gebruik je locatie.',
   radiusKm: (km) => `${formatNumber(km, 'nl')} km`,
   placesCount: (count) => (count === 1 ? '1 plek' : `${formatNumber(count, 'nl')} plekken`),
@@ -242,6 +230,9 @@ const nl: Messages = {
  * object, does not carry them: the extension picks `nlExtension` or `enExtension` itself.
  */
 export interface ExtensionMessages {
+  extSimilarTitle: string;
+  extSearchNearby: string;
+  extDismissOnThisSite: string;
   extSimilarHint: string;
   extSimilarLabel: string;
   extClosePanel: string;
@@ -271,6 +262,9 @@ export interface ExtensionMessages {
 }
 
 export const nlExtension: ExtensionMessages = {
+  extSimilarTitle: 'Vergelijkbare producten in de buurt',
+  extSearchNearby: 'Zoek in de buurt',
+  extDismissOnThisSite: 'Niet meer tonen op deze site',
   extSimilarHint: 'Geen productcode op deze pagina. Zoek vergelijkbare producten bij winkels in de buurt.',
   extSimilarLabel: 'vergelijkbaar product',
   extClosePanel: 'Verberg voor deze pagina',
