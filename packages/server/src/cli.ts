@@ -43,9 +43,9 @@ Options:
   --quiet          log warnings and errors only
   -h, --help       show this help`;
 
-/** The demo site folder of the repository, when it is there. */
+/** The built demo site (`npm run build` writes it from demo/), when it is there. */
 function demoSiteRoot(): string | null {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../demo');
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/site');
   return existsSync(resolve(root, 'index.html')) ? root : null;
 }
 
