@@ -88,7 +88,9 @@ async function load(region: string): Promise<void> {
     console.warn(error);
     return;
   }
-  places = [...byId.values()];
+  // A municipality's box reaches into its neighbour's streets: list the chosen town's own shops.
+  const town = townSelect.selectedOptions[0]?.textContent?.trim();
+  places = [...byId.values()].filter((place) => !town || place.address.town === town);
   render();
 }
 

@@ -67,6 +67,8 @@ const PAGES = [
   '/docs/',
   ...TAGS.map((tag) => `/docs/${tag}/`),
   ...GUIDES.map((guide) => `/docs/gidsen/${guide}/`),
+  '/docs/gidsen/privacy/?lang=en',
+  '/docs/gidsen/toegankelijkheid/?lang=en',
 ];
 
 let server: RunningServer;

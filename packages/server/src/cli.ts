@@ -103,7 +103,8 @@ async function serve(
     `  API:      ${base}/v1/health`,
     `  OpenAPI:  ${base}/v1/openapi.json`,
   ];
-  if (staticRoot) lines.splice(1, 0, `  Demo:     ${base}/`);
+  if (staticRoot)
+    lines.splice(1, 0, `  Demo:     ${base}/`, `  Builder:  ${base}/bouwer/`, `  Docs:     ${base}/docs/`);
   lines.push(`  Try:      ${base}/v1/search?q=fietsbel&near=3811`);
   console.log(lines.join('\n'));
 }
