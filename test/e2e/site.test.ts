@@ -223,6 +223,16 @@ describe('the town site', () => {
     await page.close();
   });
 
+  it('sends a page folder without its slash to the folder, and never to another host', async () => {
+    const folder = await fetch(`${server.baseUrl}/docs/gidsen/csp?lang=en`, { redirect: 'manual' });
+    assert.equal(folder.status, 301);
+    assert.equal(folder.headers.get('location'), '/docs/gidsen/csp/?lang=en');
+    for (const path of ['//evil.example', '/%2Fevil.example', '/%5Cevil.example']) {
+      const response = await fetch(`${server.baseUrl}${path}`, { redirect: 'manual' });
+      assert.notEqual(response.status, 301, path);
+    }
+  });
+
   it('carries the GTIN of a product demo shops sell on the mock marketplace page', async () => {
     const response = await fetch(`${server.baseUrl}/marktplaats/`);
     const html = await response.text();
