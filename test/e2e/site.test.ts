@@ -67,8 +67,10 @@ const PAGES = [
   '/docs/',
   ...TAGS.map((tag) => `/docs/${tag}/`),
   ...GUIDES.map((guide) => `/docs/gidsen/${guide}/`),
-  '/docs/gidsen/privacy/?lang=en',
-  '/docs/gidsen/toegankelijkheid/?lang=en',
+  ...GUIDES.map((guide) => `/docs/gidsen/${guide}/?lang=en`),
+  '/winkels/?lang=en',
+  '/bouwer/?lang=en',
+  '/docs/lokaal-search/?lang=en',
 ];
 
 let server: RunningServer;
@@ -332,7 +334,7 @@ describe('the snippet builder', () => {
   it('offers every element of the manifest, and a shop picked on the map', async () => {
     const { page, errors } = await watchedPage(browser, 1280);
     await page.goto(`${server.baseUrl}/bouwer/?element=lokaal-shop-card`);
-    await page.locator('#bouwer').waitFor();
+    await page.locator('input[name="element"]').first().waitFor();
     const offered = await page
       .locator('input[name="element"]')
       .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
