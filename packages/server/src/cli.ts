@@ -43,9 +43,9 @@ Options:
   --quiet          log warnings and errors only
   -h, --help       show this help`;
 
-/** The demo site folder of the repository, when it is there. */
+/** The built demo site (`npm run build` writes it from demo/), when it is there. */
 function demoSiteRoot(): string | null {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../demo');
+  const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../dist/site');
   return existsSync(resolve(root, 'index.html')) ? root : null;
 }
 
@@ -103,7 +103,8 @@ async function serve(
     `  API:      ${base}/v1/health`,
     `  OpenAPI:  ${base}/v1/openapi.json`,
   ];
-  if (staticRoot) lines.splice(1, 0, `  Demo:     ${base}/`);
+  if (staticRoot)
+    lines.splice(1, 0, `  Demo:     ${base}/`, `  Builder:  ${base}/bouwer/`, `  Docs:     ${base}/docs/`);
   lines.push(`  Try:      ${base}/v1/search?q=fietsbel&near=3811`);
   console.log(lines.join('\n'));
 }

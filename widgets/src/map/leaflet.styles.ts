@@ -428,8 +428,10 @@ export const leafletStyles = css`
     color: #333;
     line-height: 1.4;
   }
+  /* Lokaal: underlined, so the links in the attribution line do not rely on colour alone
+     (WCAG 1.4.1; axe's link-in-text-block). Leaflet's own CSS removes the underline. */
   .leaflet-control-attribution a {
-    text-decoration: none;
+    text-decoration: underline;
   }
   .leaflet-control-attribution a:hover,
   .leaflet-control-attribution a:focus {

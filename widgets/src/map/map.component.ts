@@ -87,6 +87,11 @@ function placesOfResults(detail: unknown): PlaceSummary[] {
  * @csspart list - The list of the places on the map.
  *
  * @cssproperty --lokaal-color-accent - Markers, links and buttons (and every other global `--lokaal-color-…` token).
+ * @cssproperty --lokaal-color-text - Text (global token, shared by every Lokaal element; dark theme has its own default).
+ * @cssproperty --lokaal-color-surface - Background of the element's surfaces (global token).
+ * @cssproperty --lokaal-color-border - Borders and dividers (global token).
+ * @cssproperty --lokaal-color-focus - The focus ring (global token).
+ * @cssproperty --lokaal-radius - Corner radius of fields, buttons and cards (global token, default `0.5rem`).
  * @cssproperty --lokaal-map-marker-color - The markers and clusters; the accent colour by default.
  * @cssproperty --lokaal-map-marker-selected-color - The chosen place's marker; the focus colour by default.
  * @cssproperty --lokaal-map-background - Behind the tiles, and the whole map with `tiles="none"`.

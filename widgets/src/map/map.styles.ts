@@ -8,9 +8,12 @@ export const mapStyles = css`
     --_map-background: var(--lokaal-map-background, #e8ece9);
   }
 
+  /* The element paints its own surface, as the others do: in the dark theme its muted
+     text would otherwise sit on the host page's light background. */
   [part='base'] {
     display: grid;
     gap: calc(var(--_space) / 2);
+    background: var(--_surface);
   }
 
   .bar {

@@ -112,6 +112,16 @@ describe('<lokaal-map>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('is accessible in the dark theme on a light page, its attribution links included', async () => {
+    const el = await mapWith([makePlace(1), makePlace(2), makePlace(3)]);
+    el.theme = 'dark';
+    await el.updateComplete;
+    const attribution = el.shadowRoot!.querySelector('.leaflet-control-attribution a');
+    expect(attribution, 'an attribution link').to.not.equal(null);
+    expect(getComputedStyle(attribution!).textDecorationLine).to.equal('underline');
+    await expect(el).to.be.accessible();
+  });
+
   it('puts a marker on the map for every place, with an accessible name', async () => {
     const el = await mapWith([makePlace(1), makePlace(2), makePlace(3)]);
     await waitUntil(() => markerCount(el) === 3, 'not every place has a marker');

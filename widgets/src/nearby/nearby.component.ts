@@ -63,8 +63,13 @@ const SOURCE = 'lokaal-nearby';
  * @cssproperty --lokaal-nearby-accent - Badge and links (default `--lokaal-color-accent`).
  * @cssproperty --lokaal-nearby-max-width - The widest the element grows (default `28rem`).
  * @cssproperty --lokaal-color-accent - The global accent colour, shared by every Lokaal element.
+ * @cssproperty --lokaal-color-text - Text (global token, shared by every Lokaal element; dark theme has its own default).
+ * @cssproperty --lokaal-color-surface - Background of the element's surfaces (global token).
+ * @cssproperty --lokaal-color-border - Borders and dividers (global token).
+ * @cssproperty --lokaal-color-focus - The focus ring (global token).
+ * @cssproperty --lokaal-radius - Corner radius of fields, buttons and cards (global token, default `0.5rem`).
  *
- * @fires lokaal-place-select - {LokaalPlaceSelectEvent} The shopper chose a place in the list.
+ * @fires {LokaalPlaceSelectEvent} lokaal-place-select - The shopper chose a place in the list. Detail `{ place: { id, name, point }, source: 'lokaal-nearby' }`.
  */
 export class LokaalNearby extends LitElement {
   static override styles = [tokens, nearbyStyles];

@@ -114,10 +114,15 @@ function errorKind(error: unknown): string | null {
  * @cssproperty --lokaal-search-accent - Buttons, links and highlights (default `--lokaal-color-accent`).
  * @cssproperty --lokaal-search-results-min-height - Height kept for the results, so that nothing below jumps while loading (default `18rem`).
  * @cssproperty --lokaal-color-accent - The global accent colour, shared by every Lokaal element.
+ * @cssproperty --lokaal-color-text - Text (global token, shared by every Lokaal element; dark theme has its own default).
+ * @cssproperty --lokaal-color-surface - Background of the element's surfaces (global token).
+ * @cssproperty --lokaal-color-border - Borders and dividers (global token).
+ * @cssproperty --lokaal-color-focus - The focus ring (global token).
+ * @cssproperty --lokaal-radius - Corner radius of fields, buttons and cards (global token, default `0.5rem`).
  *
- * @fires lokaal-search - {LokaalSearchEvent} A search starts; `detail` is the {@link SearchQuery}.
- * @fires lokaal-results - {LokaalResultsEvent} The results changed; `detail` is `{ items, near, radiusInMetres }`.
- * @fires lokaal-place-select - {LokaalPlaceSelectEvent} The shopper chose a place in a result.
+ * @fires {LokaalSearchEvent} lokaal-search - A search starts; `detail` is the {@link SearchQuery}.
+ * @fires {LokaalResultsEvent} lokaal-results - The results changed; `detail` is `{ items, near, radiusInMetres }`.
+ * @fires {LokaalPlaceSelectEvent} lokaal-place-select - The shopper chose a place in a result. Detail `{ place: { id, name, point }, source: 'lokaal-search' }`.
  */
 export class LokaalSearch extends LitElement {
   static override styles = [tokens, searchStyles];

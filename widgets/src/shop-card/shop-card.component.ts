@@ -41,6 +41,11 @@ export type ShopCardClient = Pick<LokaalClient, 'place'>;
  * @csspart contact - Address, phone, website and the route and map links.
  *
  * @cssproperty --lokaal-color-accent - Links and buttons (and every other global `--lokaal-color-…` token).
+ * @cssproperty --lokaal-color-text - Text (global token, shared by every Lokaal element; dark theme has its own default).
+ * @cssproperty --lokaal-color-surface - Background of the element's surfaces (global token).
+ * @cssproperty --lokaal-color-border - Borders and dividers (global token).
+ * @cssproperty --lokaal-color-focus - The focus ring (global token).
+ * @cssproperty --lokaal-radius - Corner radius of fields, buttons and cards (global token, default `0.5rem`).
  * @cssproperty --lokaal-shop-card-background - The card's background; the surface colour by default.
  * @cssproperty --lokaal-shop-card-padding - The card's inner space.
  * @cssproperty --lokaal-shop-card-min-height - The height kept free while loading (22rem).

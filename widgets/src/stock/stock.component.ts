@@ -43,6 +43,11 @@ const CATEGORY_SLUG = /^[a-z0-9][a-z0-9-]{0,39}$/;
  * @csspart item - One product.
  *
  * @cssproperty --lokaal-color-accent - Links and buttons (and every other global `--lokaal-color-…` token).
+ * @cssproperty --lokaal-color-text - Text (global token, shared by every Lokaal element; dark theme has its own default).
+ * @cssproperty --lokaal-color-surface - Background of the element's surfaces (global token).
+ * @cssproperty --lokaal-color-border - Borders and dividers (global token).
+ * @cssproperty --lokaal-color-focus - The focus ring (global token).
+ * @cssproperty --lokaal-radius - Corner radius of fields, buttons and cards (global token, default `0.5rem`).
  * @cssproperty --lokaal-stock-background - The widget's background; the surface colour by default.
  * @cssproperty --lokaal-stock-min-height - The height kept free for the list while it loads (16rem).
  */

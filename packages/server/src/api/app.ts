@@ -101,6 +101,7 @@ const STATIC_TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -577,6 +578,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           undefined,
           'bad-request',
         );
+      }
+      // A page folder without its slash (`/docs/gidsen/csp`): send the browser to the folder.
+      // (Never for `//host` or `/\\host`, which a browser would read as another site.)
+      if (!path.endsWith('/') && extname(path) === '' && /^\/[^/\\]/.test(path) && !/^\/(cdn|v1)\//.test(path)) {
+        const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+        return reply.redirect(`${encodeURI(path)}/${query}`, 301);
       }
       const root = roots.find((entry) => path.startsWith(entry.prefix))!;
       const within = path.slice(root.prefix.length - 1);
