@@ -581,7 +581,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       }
       // A page folder without its slash (`/docs/gidsen/csp`): send the browser to the folder.
       // (Never for `//host` or `/\\host`, which a browser would read as another site.)
-      if (!path.endsWith('/') && extname(path) === '' && /^\/[^/\\]/.test(path) && !/^\/(cdn|v1)\//.test(path)) {
+      if (
+        !path.endsWith('/') &&
+        extname(path) === '' &&
+        /^\/[^/\\]/.test(path) &&
+        !/^\/(cdn|v1)\//.test(path)
+      ) {
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
         return reply.redirect(`${encodeURI(path)}/${query}`, 301);
       }
