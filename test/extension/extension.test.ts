@@ -210,14 +210,23 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     await until(async () => (await panelText(product)).includes(first), 'the list to expand');
   });
 
-  it('keeps out of the page where it would push visible content down, and still counts on the badge', async () => {
+  it('floats, collapsed, in a corner where it would push visible content down, and opens on request', async () => {
     const expected = await expectedPlaces(STOCKED_GTIN);
     const page = await openProduct(PAGES.crowded);
     await until(async () => (await badge(page)) === String(expected.length), 'the badge');
-    await page.evaluate(
-      () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-    );
-    assert.equal(await page.locator('lokaal-extension-panel').count(), 0);
+    const collapsed = await until(() => panelSnapshot(page), 'the floating panel');
+    assert.ok(!collapsed.text.includes(expected[0]!), 'collapsed: the list waits for a click');
+    const box = await page.locator('lokaal-extension-panel').boundingBox();
+    assert.ok(box && box.y + box.height <= 900 && box.y > 450, 'in the bottom part of the window');
+    const delivery = await page.locator('.delivery').boundingBox();
+    await clickInPanel(page, 'Ook verkrijgbaar in de buurt');
+    const opened = await until(async () => {
+      const text = (await panelSnapshot(page))?.text ?? '';
+      return text.includes(expected[0]!) && text;
+    }, 'the list after a click');
+    assert.match(opened, /Route/);
+    assert.deepEqual(await page.locator('.delivery').boundingBox(), delivery, 'the page did not move');
+    await page.screenshot({ path: join(SCREENSHOTS, 'extension-panel-floating.png') });
     const shifts = await page.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts);
     assert.deepEqual(shifts, []);
     await page.close();
@@ -324,8 +333,12 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
   it('can be dismissed for a whole site, and shown there again from the options', async () => {
     await clickInPanel(product, 'Niet meer tonen op deze site');
     await until(async () => (await panelSnapshot(product)) === null, 'the panel to go');
-    assert.deepEqual((await storage()).dismissedSites, ['www.bol.com']);
-    assert.equal(await badge(product), '');
+    // The panel goes at once; the background writes the setting a moment later.
+    await until(
+      async () => (await storage()).dismissedSites?.toString() === 'www.bol.com',
+      'www.bol.com among the dismissed sites',
+    );
+    await until(async () => (await badge(product)) === '', 'the badge cleared');
 
     await product.reload({ waitUntil: 'load' });
     const options = await extension.context.newPage();

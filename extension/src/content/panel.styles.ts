@@ -14,6 +14,27 @@ export const panelStyles = `
     contain: layout style !important;
   }
 
+  /* Where the page has no room that moves nothing: a card fixed in a bottom corner. */
+  :host([data-placement='floating']) {
+    position: fixed !important;
+    inset-block-end: 1rem !important;
+    inset-inline-end: 1rem !important;
+    z-index: 2147483646 !important;
+    margin: 0 !important;
+    width: min(22rem, calc(100vw - 2rem)) !important;
+  }
+
+  :host([data-placement='floating'][data-side='start']) {
+    inset-inline-end: auto !important;
+    inset-inline-start: 1rem !important;
+  }
+
+  :host([data-placement='floating']) [part='base'] {
+    max-height: calc(100vh - 2rem);
+    overflow: auto;
+    box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.2);
+  }
+
   [part='base'] {
     max-width: 28rem;
     padding: 0.625rem 0.75rem;

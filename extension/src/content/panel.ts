@@ -77,6 +77,22 @@ function movesVisibleContent(
   return false;
 }
 
+/** What a shopper can click or type in: the floating panel must never lie over one. */
+const CONTROLS =
+  'a[href], button, input, select, textarea, summary, label, iframe, [role="button"], [role="link"], [tabindex]:not([tabindex="-1"]), [contenteditable]:not([contenteditable="false"])';
+
+/** Whether the topmost page element under any of nine points of the host is, or is in, a control. */
+function coversControl(host: Element): boolean {
+  const rect = host.getBoundingClientRect();
+  for (const x of [rect.left + 2, (rect.left + rect.right) / 2, rect.right - 2]) {
+    for (const y of [rect.top + 2, (rect.top + rect.bottom) / 2, rect.bottom - 2]) {
+      const below = document.elementsFromPoint(x, y).find((element) => element !== host);
+      if (below?.closest(CONTROLS)) return true;
+    }
+  }
+  return false;
+}
+
 export class Panel {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
@@ -96,9 +112,11 @@ export class Panel {
   }
 
   /**
-   * Puts the finished panel into the page, unless that would move something the shopper
-   * can see: then it takes the panel out again before the next frame (so no shift is
-   * ever painted) and returns `false`; the badge and the popup still show the places.
+   * Puts the finished panel into the page next to the buy block. Where that would move
+   * something the shopper can see, it takes the panel out again before the next frame (so
+   * no shift is ever painted) and floats it, collapsed, in a bottom corner that covers no
+   * control of the page; where both corners would, it returns `false` and the badge and
+   * the popup still show the places.
    */
   mount(point: MountPoint): boolean {
     const parent =
@@ -110,11 +128,27 @@ export class Panel {
       ancestors.push({ element, height: element.getBoundingClientRect().height });
     }
     point.element.insertAdjacentElement(point.position, this.host);
-    if (movesVisibleContent(this.host, ancestors)) {
-      this.host.remove();
-      return false;
+    if (!movesVisibleContent(this.host, ancestors)) return true;
+    this.host.remove();
+    return this.float();
+  }
+
+  /** Fixed in a corner of the window: it moves nothing, and it opens only when asked. */
+  private float(): boolean {
+    if (this.view.match === 'exact') {
+      this.expanded = false;
+      this.update();
     }
-    return true;
+    this.host.dataset.placement = 'floating';
+    for (const side of ['end', 'start']) {
+      this.host.dataset.side = side;
+      document.body.append(this.host);
+      if (!coversControl(this.host)) return true;
+      this.host.remove();
+    }
+    delete this.host.dataset.placement;
+    delete this.host.dataset.side;
+    return false;
   }
 
   remove(): void {
