@@ -6,7 +6,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { gunzipSync } from 'node:zlib';
-import { distanceInMetres, parseGtin, type PlaceNear, type SearchResponse } from '@lokaal/core';
+import { distanceInMetres, parseGtin, type Page, type PlaceNear, type SearchResponse } from '@lokaal/core';
 import { startServer, type RunningServer } from '../support/server.js';
 import { contractValidator, type OpenApiDocument } from '../support/openapi.js';
 
@@ -147,9 +147,15 @@ describe('GET /v1/search', () => {
     }
   });
 
-  it('searches a whole region', async () => {
+  it('searches a whole region, and only its own places, not those of the town next door', async () => {
     const { body } = await call<SearchResponse>('/v1/search', '/v1/search?q=brood&region=GM0327');
     assert.ok(body.radius_m && body.radius_m > 0);
+    const towns = new Set(body.items.flatMap((item) => item.offers.map((offer) => offer.place.address.town)));
+    assert.deepEqual([...towns], ['Leusden']);
+    const places = await call<Page<PlaceNear>>('/v1/places', '/v1/places?region=GM0307&limit=100');
+    assert.ok(places.body.items.length > 0);
+    assert.ok(places.body.items.every((place) => place.region_ids.includes('GM0307')));
+    assert.ok(!places.body.items.some((place) => place.address.town === 'Leusden'));
   });
 
   it('answers an empty list, not an error, when nothing matches', async () => {

@@ -264,14 +264,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (query.region !== undefined) {
       const region = store.region(query.region);
       if (!region) throw invalid('region', `no region "${query.region}"; see /v1/regions`);
-      if (radius !== undefined) return { center: region.center, radiusInMetres: radius };
+      // The region's own places only, within the circle that covers it (or the radius asked for).
+      if (radius !== undefined) return { center: region.center, radiusInMetres: radius, regionId: region.id };
       const [west, south, east, north] = region.bbox;
       const halfDiagonal =
         Math.hypot(
           (north - south) * 111_320,
           (east - west) * 111_320 * Math.cos((region.center.lat * Math.PI) / 180),
         ) / 2;
-      return { center: region.center, radiusInMetres: Math.min(LIMITS.radiusMaxM, Math.ceil(halfDiagonal)) };
+      return {
+        center: region.center,
+        radiusInMetres: Math.min(LIMITS.radiusMaxM, Math.ceil(halfDiagonal)),
+        regionId: region.id,
+      };
     }
     if (radius !== undefined) throw invalid('radius', 'needs near or region');
     return null;

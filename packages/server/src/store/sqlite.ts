@@ -29,6 +29,7 @@ import { COARSE, FINE, cellRings, cellToken, coarseCellId } from './cells.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from './cursor.js';
 import { migrate } from './schema.js';
 import type {
+  Area,
   Counts,
   PlaceOffersQuery,
   PlacesQuery,
@@ -130,6 +131,13 @@ interface PlaceLocation {
   lat: number;
   lon: number;
   opening_hours: string | null;
+  /** JSON array of region ids. */
+  region_ids: string;
+}
+
+/** Whether the place lies in the area's region, when the area names one. */
+function inRegion(area: Area | null, regionIds: string): boolean {
+  return !area?.regionId || (JSON.parse(regionIds) as string[]).includes(area.regionId);
 }
 
 interface RegionRow {
@@ -253,7 +261,9 @@ export class SqliteStore implements Store {
       candidatesByIds: this.db.prepare<[string], CandidateRow>(`SELECT
           o.id, o.place_rid, o.gtin, o.title, o.availability, o.price_cents, o.updated_at
         FROM offers AS o WHERE o.id IN (SELECT value FROM json_each(?))`),
-      placeLocations: this.db.prepare<[], PlaceLocation>('SELECT rid, lat, lon, opening_hours FROM places'),
+      placeLocations: this.db.prepare<[], PlaceLocation>(
+        'SELECT rid, lat, lon, opening_hours, region_ids FROM places',
+      ),
       offersByIds: this.db.prepare<[string], OfferPlaceRow>(`SELECT ${OFFER_PLACE_COLUMNS}
         FROM json_each(?) AS j
         JOIN offers AS o ON o.id = j.value
@@ -570,6 +580,7 @@ export class SqliteStore implements Store {
       const place = locations.get(row.place_rid)!;
       const distance = query.area ? distanceInMetres(query.area.center, place) : null;
       if (distance !== null && query.area && distance > query.area.radiusInMetres) continue;
+      if (!inRegion(query.area, place.region_ids)) continue;
       if (query.openNowOnly && stateOf(place).open_now !== true) continue;
       const key = row.gtin ?? `offer:${row.id}`;
       let group = groups.get(key);
@@ -685,7 +696,8 @@ export class SqliteStore implements Store {
         : null;
     const keep = (row: PlaceRow): boolean =>
       (matchingRids === null || matchingRids.has(row.rid)) &&
-      (query.kind === null || row.kind === query.kind);
+      (query.kind === null || row.kind === query.kind) &&
+      inRegion(query.area, row.region_ids);
     const withState = (row: PlaceRow, distance: number | null): PlaceNear => ({
       ...toPlaceRecord(row),
       ...openingState(row.opening_hours, query.now),
@@ -796,7 +808,11 @@ export class SqliteStore implements Store {
           const distance = roundMetres(distanceInMetres(center, row));
           return { row, distance, sortKey: [distance, row.id] as CursorKey };
         })
-        .filter((entry) => entry.distance <= radiusInMetres);
+        .filter(
+          (entry) =>
+            entry.distance <= radiusInMetres &&
+            inRegion(query.area, this.placeLocations().get(entry.row.place_rid)!.region_ids),
+        );
     } else {
       rows = this.statements.offersOfGtin.all(query.gtin).map((row) => ({
         row,

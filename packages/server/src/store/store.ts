@@ -22,6 +22,8 @@ import type { DataSet } from '../dataset.js';
 export interface Area {
   center: Point;
   radiusInMetres: number;
+  /** Only places of this region (a widget set up with `region`), within the circle that covers it. */
+  regionId?: string;
 }
 
 export interface SearchQuery {
