@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS } from '../support/browser.js';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 
 /** The part of the DevTools protocol's DOM node that the tests read. */
@@ -24,20 +25,9 @@ interface DomNode {
   shadowRootType?: string;
 }
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, SCREENSHOTS };
 export const EXTENSION_DIR = fileURLToPath(new URL('../../extension/dist/chromium/', import.meta.url));
-export const SCREENSHOTS = fileURLToPath(new URL('../../screenshots/', import.meta.url));
-const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+export const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
 
 /** A strict policy, as a marketplace may send: no inline script, no inline style. */
 export const STRICT_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'";
@@ -151,7 +141,11 @@ export async function launchWithExtension(): Promise<LoadedExtension> {
     executablePath: CHROMIUM,
     headless: true,
     viewport: { width: 1280, height: 900 },
-    args: [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`, ...FLAGS],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      ...CHROMIUM_FLAGS,
+    ],
   });
   await context.route('https://www.bol.com/**', async (route) => {
     const path = new URL(route.request().url()).pathname;
