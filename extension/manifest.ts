@@ -16,9 +16,17 @@ export const GECKO_ID = 'extension@lokaal.example';
 /** Where the content script is built to (one classic script, no imports; see vite.config.ts). */
 export const CONTENT_SCRIPT_FILE = 'content.js';
 
+/**
+ * The demo build (`LOKAAL_DEMO=1`, written to `dist/chromium-demo`) also runs on the
+ * demo town on this computer, so that its mock marketplace page can be tried; the
+ * release builds never match a local origin.
+ */
+export const DEMO_ORIGINS: readonly string[] =
+  process.env.LOKAAL_DEMO === '1' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [];
+
 /** The content script runs only on the marketplaces' own pages. */
 export function contentScripts() {
-  const matches = [...new Set(adapters.flatMap((adapter) => adapter.matches))];
+  const matches = [...new Set([...adapters.flatMap((adapter) => adapter.matches), ...DEMO_ORIGINS])];
   return [{ matches, js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' as const }];
 }
 
@@ -28,7 +36,7 @@ export function contentScripts() {
  * pages can probe to learn that the extension is installed.
  */
 export function manifest(browser: TargetBrowser, version: string): ManifestV3Export {
-  const marketplaces = [...new Set(adapters.flatMap((adapter) => adapter.matches))];
+  const marketplaces = [...new Set([...adapters.flatMap((adapter) => adapter.matches), ...DEMO_ORIGINS])];
   const apiOrigin = `${new URL(process.env.VITE_LOKAAL_API ?? PUBLIC_API_BASE_URL).origin}/*`;
   const background =
     browser === 'firefox'

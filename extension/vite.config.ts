@@ -17,7 +17,7 @@ import { CONTENT_SCRIPT_FILE, contentScripts, manifest, type TargetBrowser } fro
 const target: TargetBrowser = process.env.LOKAAL_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 const browserTarget = target === 'firefox' ? 'firefox128' : 'chrome121';
 const root = import.meta.dirname;
-const outDir = join(root, 'dist', target);
+const outDir = join(root, 'dist', process.env.LOKAAL_DEMO === '1' ? `${target}-demo` : target);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 // Lit's modules register their versions on `globalThis`; in the extension that is noise.

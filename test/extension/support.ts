@@ -132,9 +132,9 @@ export interface LoadedExtension {
 }
 
 /** Chromium with the built extension, and the marketplace served from the fixtures. */
-export async function launchWithExtension(): Promise<LoadedExtension> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error('extension/dist/chromium is missing: run `npm run build` first');
+export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise<LoadedExtension> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`${extensionDir} is missing: run \`npm run build\` first`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'lokaal-extension-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -142,8 +142,8 @@ export async function launchWithExtension(): Promise<LoadedExtension> {
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       ...CHROMIUM_FLAGS,
     ],
   });

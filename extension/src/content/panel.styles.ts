@@ -113,6 +113,11 @@ export const panelStyles = `
     cursor: pointer;
   }
 
+  /* The page's own display rules never reach here, but ours would beat [hidden]. */
+  [hidden] {
+    display: none !important;
+  }
+
   .footer {
     display: flex;
     justify-content: flex-end;
