@@ -362,6 +362,7 @@ export class ShopWrites {
     counts.skipped = rows.length - ownRows.length;
     const db = this.db;
     const placeTerms = offerPlaceTerms(rid, place);
+    const cell = coarseCellId(place.point);
 
     const statements = {
       existingOne: db.prepare<[number, string], ExistingOffer>(
@@ -378,7 +379,7 @@ export class ShopWrites {
       ),
       insertOffer: db.prepare(`INSERT INTO offers
         (place_rid, gtin, sku, title, price_cents, availability, quantity, url, updated_at, cell)
-        VALUES (@place_rid, @gtin, @sku, @title, @price_cents, @availability, @quantity, @url, @updated_at, @cell)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       updateOffer: db.prepare(`UPDATE offers SET gtin = @gtin, title = @title, price_cents = @price_cents,
         availability = @availability, quantity = @quantity, url = @url, updated_at = @updated_at WHERE id = @id`),
       confirmOffer: db.prepare('UPDATE offers SET updated_at = ? WHERE id = ?'),
@@ -461,6 +462,16 @@ export class ShopWrites {
             counts.removed += 1;
             continue;
           }
+          if (seen.has(key)) {
+            // Parsers reject repeated keys; a GTIN for in-shop use (02…) may become a SKU that repeats one.
+            rejected.push({
+              line: row.line,
+              field: row.gtin ? 'gtin' : 'sku',
+              reason: 'this key appears on an earlier line of the feed; the earlier line counts',
+              value: key,
+            });
+            continue;
+          }
           seen.add(key);
           const offer = lookup(key);
           // The product is read only when it is needed: for a new offer, a new GTIN, a
@@ -515,15 +526,20 @@ export class ShopWrites {
           };
           if (!offer) {
             const id = Number(
-              statements.insertOffer.run({
-                ...values,
-                place_rid: rid,
-                sku: key,
-                cell: coarseCellId(place.point),
-              }).lastInsertRowid,
+              statements.insertOffer.run(
+                rid,
+                values.gtin,
+                key,
+                values.title,
+                values.price_cents,
+                values.availability,
+                values.quantity,
+                values.url,
+                nowIso,
+                cell,
+              ).lastInsertRowid,
             );
             statements.insertTerms.run(id, offerTerms(values, productFor(), placeTerms));
-            existing.set(key, { id, sku: key, ...values });
             counts.imported += 1;
             continue;
           }
@@ -544,11 +560,10 @@ export class ShopWrites {
             statements.deleteTerms.run(offer.id);
             statements.insertTerms.run(offer.id, offerTerms(values, productFor(), placeTerms));
           }
-          existing.set(key, { ...offer, ...values });
           counts.updated += 1;
         }
         if (options.mode === 'snapshot') {
-          const before = existing.size - counts.imported;
+          const before = existing.size;
           const missing = [...existing.values()].filter((offer) => !seen.has(offer.sku));
           if (missing.length > 0 && missing.length * 2 > before && !options.confirmShrink) {
             counts.removed = missing.length;
