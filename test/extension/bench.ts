@@ -86,12 +86,10 @@ try {
     return median(times);
   };
   const found = await measure(PAGES.product, (page) => until(() => panelSnapshot(page), 'the panel'));
-  const silent = await measure(PAGES.unknown, () =>
-    until(
-      () => proxy.requests.some((request) => request.path.includes('04006381333931') && request.done),
-      'the answer',
-    ),
-  );
+  // A product no shop sells causes no request (the filter, downloaded by the runs above,
+  // answers in the background), so nothing marks the end of the work: the trace covers
+  // half a second after load, which is far longer than that answer takes.
+  const silent = await measure(PAGES.unknown, (page) => page.waitForTimeout(500));
   console.log(
     `extension content script, main-thread time (median of ${RUNS}): ${found.toFixed(1)} ms with the panel, ${silent.toFixed(1)} ms for a product not sold nearby (budget 5 ms)`,
   );
