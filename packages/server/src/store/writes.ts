@@ -375,13 +375,16 @@ export class ShopWrites {
         'SELECT gtin, name, brand, category, image FROM products WHERE gtin = ?',
       ),
       insertProduct: db.prepare(
-        'INSERT OR IGNORE INTO products (gtin, name, brand, category, image) VALUES (@gtin, @name, @brand, @category, @image)',
+        'INSERT OR IGNORE INTO products (gtin, name, brand, category, image) VALUES (?, ?, ?, ?, ?)',
       ),
       insertOffer: db.prepare(`INSERT INTO offers
         (place_rid, gtin, sku, title, price_cents, availability, quantity, url, updated_at, cell)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
       updateOffer: db.prepare(`UPDATE offers SET gtin = @gtin, title = @title, price_cents = @price_cents,
         availability = @availability, quantity = @quantity, url = @url, updated_at = @updated_at WHERE id = @id`),
+      updateStock: db.prepare(
+        'UPDATE offers SET price_cents = ?, availability = ?, quantity = ?, url = ?, updated_at = ? WHERE id = ?',
+      ),
       confirmOffer: db.prepare('UPDATE offers SET updated_at = ? WHERE id = ?'),
       deleteOffer: db.prepare('DELETE FROM offers WHERE id = ?'),
       insertTerms: db.prepare('INSERT INTO offer_fts (rowid, terms) VALUES (?, ?)'),
@@ -491,7 +494,14 @@ export class ShopWrites {
                 category: row.category,
                 image: row.image,
               };
-              if (statements.insertProduct.run(candidate).changes === 1) products.set(row.gtin, candidate);
+              const inserted = statements.insertProduct.run(
+                row.gtin,
+                row.title,
+                row.brand,
+                row.category,
+                row.image,
+              ).changes;
+              if (inserted === 1) products.set(row.gtin, candidate);
             }
             if (!productFor()) {
               rejected.push({
@@ -555,7 +565,19 @@ export class ShopWrites {
             counts.unchanged += 1;
             continue;
           }
-          statements.updateOffer.run({ ...values, id: offer.id });
+          if (offer.gtin === values.gtin && offer.title === values.title) {
+            // Price or stock only: no indexed column changes, so no index entry is rewritten.
+            statements.updateStock.run(
+              values.price_cents,
+              values.availability,
+              values.quantity,
+              values.url,
+              nowIso,
+              offer.id,
+            );
+          } else {
+            statements.updateOffer.run({ ...values, id: offer.id });
+          }
           if (offer.title !== values.title || offer.availability !== values.availability) {
             statements.deleteTerms.run(offer.id);
             statements.insertTerms.run(offer.id, offerTerms(values, productFor(), placeTerms));
