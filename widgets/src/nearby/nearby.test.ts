@@ -1,7 +1,8 @@
 import '@lokaal/core/messages-en';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { AbortedError, NetworkError, ProblemError, type ProductOffersParams } from '@lokaal/client';
-import type { OfferAtPlace, Page, PlaceSummary } from '@lokaal/core';
+import type { OfferAtPlace, Page } from '@lokaal/core';
+import { HOUR_MS, offerAt, placeSummary } from '../../test-support/offers.js';
 import { LokaalPlaceSelectEvent } from '../shared/events.js';
 import { routeUrl } from '../shared/safe-url.js';
 import type { LokaalNearby } from './nearby.js';
@@ -12,41 +13,7 @@ import './nearby.js';
   'dev-mode',
 );
 
-const HOUR_MS = 3_600_000;
 const GTIN = '08710856026353';
-
-function placeSummary(id: string, name: string, overrides: Partial<PlaceSummary> = {}): PlaceSummary {
-  return {
-    id,
-    kind: 'shop',
-    name,
-    address: { street: 'Langestraat', housenumber: '42', postcode: '3811 AB', town: 'Amersfoort' },
-    point: { lat: 52.155657, lon: 5.388379 },
-    open_now: true,
-    opens_at: null,
-    closes_at: new Date(Date.now() + 3 * HOUR_MS).toISOString(),
-    ...overrides,
-  };
-}
-
-function offerAt(place: PlaceSummary, overrides: Partial<OfferAtPlace> = {}): OfferAtPlace {
-  return {
-    id: `offer-${place.id}`,
-    place_id: place.id,
-    gtin: GTIN,
-    title: 'Fietsbel aluminium goud',
-    price_cents: 1149,
-    currency: 'EUR',
-    availability: 'in_stock',
-    quantity: 6,
-    url: `https://www.${place.id}.nl/p/fietsbel`,
-    updated_at: new Date(Date.now() - 2 * HOUR_MS).toISOString(),
-    stale: false,
-    place,
-    distance_m: 114,
-    ...overrides,
-  };
-}
 
 const vanDalen = placeSummary('amf-rijwielhandel-van-dalen', 'Rijwielhandel Van Dalen');
 const eemland = placeSummary('amf-tweewielers-eemland', 'Tweewielers Eemland', {

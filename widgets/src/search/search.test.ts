@@ -2,13 +2,8 @@ import '@lokaal/core/messages-en';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AbortedError, NetworkError, ProblemError, TimeoutError, type SearchParams } from '@lokaal/client';
-import {
-  roundPoint,
-  type OfferAtPlace,
-  type PlaceSummary,
-  type SearchResponse,
-  type SearchResult,
-} from '@lokaal/core';
+import { roundPoint, type OfferAtPlace, type SearchResponse, type SearchResult } from '@lokaal/core';
+import { HOUR_MS, offerAt, placeSummary } from '../../test-support/offers.js';
 import { LokaalPlaceSelectEvent } from '../shared/events.js';
 import { routeUrl } from '../shared/safe-url.js';
 import { LokaalResultsEvent, LokaalSearchEvent, type LokaalSearch } from './search.js';
@@ -18,41 +13,7 @@ import { LokaalResultsEvent, LokaalSearchEvent, type LokaalSearch } from './sear
   'dev-mode',
 );
 
-const HOUR_MS = 3_600_000;
 const NEAR = { lat: 52.156503, lon: 5.38933 };
-
-function placeSummary(id: string, name: string, overrides: Partial<PlaceSummary> = {}): PlaceSummary {
-  return {
-    id,
-    kind: 'shop',
-    name,
-    address: { street: 'Langestraat', housenumber: '42', postcode: '3811 AB', town: 'Amersfoort' },
-    point: { lat: 52.155657, lon: 5.388379 },
-    open_now: true,
-    opens_at: null,
-    closes_at: new Date(Date.now() + 3 * HOUR_MS).toISOString(),
-    ...overrides,
-  };
-}
-
-function offerAt(place: PlaceSummary, overrides: Partial<OfferAtPlace> = {}): OfferAtPlace {
-  return {
-    id: `offer-${place.id}`,
-    place_id: place.id,
-    gtin: '08710856026353',
-    title: 'Fietsbel aluminium goud',
-    price_cents: 1149,
-    currency: 'EUR',
-    availability: 'in_stock',
-    quantity: 6,
-    url: `https://www.${place.id}.nl/p/fietsbel`,
-    updated_at: new Date(Date.now() - 2 * HOUR_MS).toISOString(),
-    stale: false,
-    place,
-    distance_m: 114,
-    ...overrides,
-  };
-}
 
 function searchResult(
   key: string,
