@@ -81,6 +81,13 @@ interface CsvRecord {
   raw: string;
 }
 
+/** The number of line ends in a text. */
+function countLineEnds(text: string): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count += 1;
+  return count;
+}
+
 interface CsvError {
   code?: string;
   lines?: number;
@@ -136,7 +143,8 @@ export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedF
   const firstLine = normalised.split('\n').find((line) => /[\p{L}\p{N}]/u.test(line)) ?? '';
   separator ??= detectSeparator(firstLine);
 
-  let records: CsvRecord[];
+  let records: string[][];
+  let lines: number[];
   const csvOptions: CsvOptions = {
     delimiter: separator,
     record_delimiter: '\n',
@@ -145,12 +153,26 @@ export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedF
     skip_empty_lines: false,
     ltrim: true,
     rtrim: true,
-    // With `raw`, each record is `{ record, raw }`: `raw` is the exact text of the record, from
-    // which its line numbers are counted.
-    raw: true,
   };
   try {
-    records = parseCsvText(normalised, csvOptions) as unknown as CsvRecord[];
+    records = parseCsvText(normalised, csvOptions) as string[][];
+    // Every line is a record (an empty one too) unless a quoted field holds a line end. When
+    // the counts agree, record i is on line i + 1; otherwise the file is read again with
+    // `raw`, the exact text of each record, from which the line each record starts on is
+    // counted: one more than the line ends in all the records before it.
+    const lineEnds = countLineEnds(normalised);
+    if (records.length === (normalised.endsWith('\n') ? lineEnds : lineEnds + 1)) {
+      lines = records.map((_, i) => i + 1);
+    } else {
+      const withRaw = parseCsvText(normalised, { ...csvOptions, raw: true }) as unknown as CsvRecord[];
+      records = withRaw.map(({ record }) => record);
+      let line = 1;
+      lines = withRaw.map(({ raw }) => {
+        const start = line;
+        line += countLineEnds(raw);
+        return start;
+      });
+    }
   } catch (error) {
     const { code, lines, message } = error as CsvError;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -162,17 +184,9 @@ export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedF
     throw new FeedFileError(`line ${lines ?? 1}: the file cannot be read as CSV: ${message}`);
   }
 
-  // The line a record starts on: one more than the line ends in all the records before it.
-  let line = 1;
-  const lines: number[] = [];
-  for (const { raw } of records) {
-    lines.push(line);
-    for (let i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) line += 1;
-  }
-
-  const headerIndex = records.findIndex(({ record }) => record.some((cell) => cell.trim() !== ''));
+  const headerIndex = records.findIndex((record) => record.some((cell) => cell.trim() !== ''));
   if (headerIndex < 0) throw new FeedFileError('the file is empty: no header line was found');
-  const header = records[headerIndex]!.record.map((name) => name.trim());
+  const header = records[headerIndex]!.map((name) => name.trim());
   const headerLine = lines[headerIndex]!;
 
   const columns = new Map<RowField, { index: number; rank: number }>();
@@ -206,18 +220,17 @@ export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedF
     const column = columns.get(field);
     return column === undefined ? [] : [column.index];
   });
-  const decimal = dominantDecimal(
-    data.flatMap(({ record }) => priceColumns.map((index) => record[index])),
-    options.decimal ?? (separator === ';' ? ',' : '.'),
-  );
+  function* prices(): Iterable<string | undefined> {
+    for (const record of data) for (const index of priceColumns) yield record[index];
+  }
+  const decimal = dominantDecimal(prices(), options.decimal ?? (separator === ';' ? ',' : '.'));
 
   const collector = new RowCollector(options.format, { ...options, decimal });
   for (const name of ignored) collector.ignore(name);
-  data.forEach(({ record }, i) => {
+  const fields = [...columns].map(([field, { index }]) => ({ field, index, name: header[index]! }));
+  data.forEach((record, i) => {
     const cells: Partial<Record<RowField, Cell>> = {};
-    for (const [field, { index }] of columns) {
-      cells[field] = { field: header[index]!, value: record[index] ?? '' };
-    }
+    for (const { field, index, name } of fields) cells[field] = { field: name, value: record[index] ?? '' };
     collector.add({ line: lines[headerIndex + 1 + i]!, cells });
   });
   return collector.finish(`line ${headerLine}: the file has a header line but no rows with products`);

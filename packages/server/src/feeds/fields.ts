@@ -86,8 +86,11 @@ export function parseText(value: unknown, max: number): Parsed<string | null> {
   if (!text.ok) return text;
   const clean = cleanText(text.value);
   if (clean === '') return ok(null);
-  const length = Array.from(clean).length;
-  if (length > max) return fail(`is ${length} characters long; at most ${max} are allowed`);
+  // Characters, not UTF-16 units, are counted; a text no longer in units than `max` needs no count.
+  if (clean.length > max) {
+    const length = Array.from(clean).length;
+    if (length > max) return fail(`is ${length} characters long; at most ${max} are allowed`);
+  }
   return ok(clean);
 }
 
@@ -205,6 +208,8 @@ function readDecimal(written: string, preferred: DecimalSeparator): DecimalDigit
 }
 
 const DASH_PRICE = /^(.*?)([.,])[-–—]{1,2}$/;
+/** Digits with one or two decimals or none; a separator followed by one or two digits is a decimal one. */
+const PLAIN_AMOUNT = /^\d+(?:([.,])\d{1,2})?$/;
 const LEADING_CURRENCY = /^(euro|eur|€|[a-z]{3}(?![a-z])|[$£¥])\s*/i;
 const TRAILING_CURRENCY = /\s*(?<![a-z])(euro|eur|€|[a-z]{3}|[$£¥])$/i;
 const MINUS = /^[-−]\s*/;
@@ -266,6 +271,9 @@ const isEuro = (currency: string) => ['€', 'eur', 'euro'].includes(currency.to
  */
 export function decimalHint(value: unknown): DecimalSeparator | null {
   if (typeof value !== 'string') return null;
+  // `12,95`, `12.5`, `12`: the common values tell at a glance.
+  const plain = PLAIN_AMOUNT.exec(value);
+  if (plain) return (plain[1] as DecimalSeparator | undefined) ?? null;
   const { body } = splitPrice(cleanText(value));
   const dash = DASH_PRICE.exec(body);
   if (dash) return dash[2] as DecimalSeparator;

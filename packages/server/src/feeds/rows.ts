@@ -128,7 +128,8 @@ export class RowCollector {
   private readonly rows: FeedRow[] = [];
   private readonly rejected: FeedRejection[] = [];
   private readonly ignored = new Set<string>();
-  private readonly seen = new Map<string, number>();
+  /** The line each key was first seen on, per store code ('' for none) and kind of key. */
+  private readonly seen = new Map<string, { gtin: Map<string, number>; sku: Map<string, number> }>();
   private readonly now: number;
   private read = 0;
 
@@ -227,10 +228,13 @@ export class RowCollector {
         value: '',
       });
     }
-    let key: string | null = null;
-    if (keyCell !== undefined) {
-      key = `${storeCode ?? ''}\u0000${gtin !== null ? `gtin:${gtin}` : `sku:${sku}`}`;
-      const earlier = this.seen.get(key);
+    let keys: Map<string, number> | null = null;
+    const key = gtin ?? sku;
+    if (keyCell !== undefined && key !== null) {
+      let store = this.seen.get(storeCode ?? '');
+      if (store === undefined) this.seen.set(storeCode ?? '', (store = { gtin: new Map(), sku: new Map() }));
+      keys = gtin !== null ? store.gtin : store.sku;
+      const earlier = keys.get(key);
       if (earlier !== undefined) {
         const what = gtin !== null ? 'GTIN' : 'SKU';
         const where = storeCode !== null ? ` for store ${storeCode}` : '';
@@ -251,7 +255,7 @@ export class RowCollector {
       this.rejected.push(...problems);
       return;
     }
-    if (key !== null) this.seen.set(key, line);
+    if (keys !== null && key !== null) keys.set(key, line);
     this.rows.push(row);
   }
 

@@ -3,8 +3,12 @@
  * reaches FTS5 syntax: every token is reduced to letters and digits and quoted.
  */
 
+/** Text with no character beyond ASCII, which normalisation leaves as it is. */
+const ASCII = /^\p{ASCII}*$/u;
+
 /** Lowercase, diacritics removed: `Crème Brûlée` → `creme brulee`. */
 export function fold(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
@@ -13,10 +17,15 @@ export function fold(text: string): string {
 
 /** The searchable words of a text, folded, at most `maxTokens`. */
 export function searchTokens(text: string, maxTokens = 8): string[] {
-  return fold(text)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((word) => word.length > 0)
-    .slice(0, maxTokens);
+  const folded = fold(text);
+  // Most product text is ASCII once folded: split it without the Unicode tables.
+  const words = folded.split(ASCII.test(folded) ? /[^a-z0-9]+/ : /[^\p{L}\p{N}]+/u);
+  const tokens: string[] = [];
+  for (const word of words) {
+    if (tokens.length >= maxTokens) break;
+    if (word.length > 0) tokens.push(word);
+  }
+  return tokens;
 }
 
 /** A token for a category or kind filter: letters and digits only, so FTS keeps it whole. */
