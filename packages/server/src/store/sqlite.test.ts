@@ -235,6 +235,27 @@ describe('SqliteStore', () => {
     assert.equal(search('fiets keuken').items.length, 0);
   });
 
+  it("finds every offer of a place by its name and its categories, in an area and in the place's own stock", () => {
+    const titles = (items: Array<{ title: string }>) => items.map((item) => item.title).sort();
+    const ofNear = ['Binnenband vervangen', 'Crème brûlée schaaltjes', 'Fietsbel klassiek'];
+    assert.deepEqual(titles(search('winkel near').items), ofNear);
+    // `keuken` is the product's category; `fietsen` is the place's.
+    assert.ok(titles(search('', { category: 'fietsen' }).items).includes('Crème brûlée schaaltjes'));
+    const stock = (text: string) =>
+      titles(
+        store.placeOffers('near', {
+          text,
+          now: NOW,
+          category: null,
+          availability: null,
+          limit: 10,
+          cursor: null,
+        })!.items,
+      );
+    assert.deepEqual(stock('winkel'), ofNear);
+    assert.deepEqual(stock('near creme'), ['Crème brûlée schaaltjes']);
+  });
+
   it('never takes a word of a title for a filter', () => {
     const data = dataSet();
     data.offers.push({

@@ -40,6 +40,7 @@ import type {
 import {
   IN_STOCK_TERM,
   anyTerm,
+  eitherOf,
   cellTerm,
   cellTermOf,
   fusedTerm,
@@ -133,6 +134,17 @@ interface PlaceLocation {
   opening_hours: string | null;
   /** JSON array of region ids. */
   region_ids: string;
+  name: string;
+  /** JSON array of category ids. */
+  categories: string;
+}
+
+/** What an area search matches of a place itself: its name's words and its categories. */
+interface PlaceKeys {
+  /** The place's term, `·pl{rid}`, which every offer of the place carries. */
+  term: string;
+  words: readonly string[];
+  categoryTags: readonly string[];
 }
 
 /** Whether the place lies in the area's region, when the area names one. */
@@ -234,6 +246,7 @@ export class SqliteStore implements Store {
     this.db.pragma('mmap_size = 1073741824');
     this.db.pragma('cache_size = -131072');
     this.statements = {
+      dataVersion: this.db.prepare<[], number>('PRAGMA data_version').pluck(),
       counts: this.db.prepare<[], Counts>(`SELECT
         (SELECT count(*) FROM places) AS places,
         (SELECT count(*) FROM products) AS products,
@@ -262,7 +275,7 @@ export class SqliteStore implements Store {
           o.id, o.place_rid, o.gtin, o.title, o.availability, o.price_cents, o.updated_at
         FROM offers AS o WHERE o.id IN (SELECT value FROM json_each(?))`),
       placeLocations: this.db.prepare<[], PlaceLocation>(
-        'SELECT rid, lat, lon, opening_hours, region_ids FROM places',
+        'SELECT rid, lat, lon, opening_hours, region_ids, name, categories FROM places',
       ),
       offersByIds: this.db.prepare<[string], OfferPlaceRow>(`SELECT ${OFFER_PLACE_COLUMNS}
         FROM json_each(?) AS j
@@ -286,16 +299,52 @@ export class SqliteStore implements Store {
   }
 
   private locationCache: Map<number, PlaceLocation> | null = null;
+  private placesByCell: Map<string, PlaceKeys[]> | null = null;
+  private placesReadAt: number | null = null;
 
-  /** Every place's location and hours, read once and kept until places change. */
+  /**
+   * Every place's location and hours, read once and kept until places change: here
+   * (`placesChanged`) or through another connection, such as `lokaal places approve`.
+   */
   private placeLocations(): Map<number, PlaceLocation> {
+    this.checkPlaces();
     this.locationCache ??= new Map(this.statements.placeLocations.all().map((row) => [row.rid, row]));
     return this.locationCache;
+  }
+
+  /** Forgets what was read of places when another connection has written since. */
+  private checkPlaces(): void {
+    const version = this.statements.dataVersion.get()!;
+    if (version !== this.placesReadAt) this.placesChanged();
+    this.placesReadAt = version;
+  }
+
+  /** The places of a cell (fine or coarse) with what a search matches of them. */
+  private placesInCell(token: string): readonly PlaceKeys[] {
+    if (this.placesByCell === null) {
+      const byCell = new Map<string, PlaceKeys[]>();
+      for (const place of this.placeLocations().values()) {
+        const keys: PlaceKeys = {
+          term: placeTerm(place.rid),
+          words: searchTokens(place.name, 40),
+          categoryTags: (JSON.parse(place.categories) as string[]).map((category) => tagTerm('c', category)),
+        };
+        for (const level of [FINE, COARSE]) {
+          const cell = cellToken(level, place);
+          let list = byCell.get(cell);
+          if (list === undefined) byCell.set(cell, (list = []));
+          list.push(keys);
+        }
+      }
+      this.placesByCell = byCell;
+    }
+    return this.placesByCell.get(token) ?? [];
   }
 
   /** Call after any write to places. */
   placesChanged(): void {
     this.locationCache = null;
+    this.placesByCell = null;
   }
 
   /** Inserts a place with its spatial and text index entries; returns its row id. Call inside a transaction. */
@@ -509,6 +558,7 @@ export class SqliteStore implements Store {
 
   search(query: SearchQuery): Page<SearchResult> {
     const cursor = decodeCursor(query.cursor);
+    this.checkPlaces();
     const words = searchTokens(query.text);
     const categoryTag = query.category ? tagTerm('c', query.category) : null;
     // The longest word is the most selective; fused with each cell name it finds the
@@ -532,14 +582,26 @@ export class SqliteStore implements Store {
       const level = radiusInMetres <= FINE_CELLS_UP_TO_M ? FINE : COARSE;
       for (const ring of cellRings(level, center, bboxAround(center, radiusInMetres))) {
         const cells = ring.tokens.map(cellTermOf);
+        // A place's own words and categories are not fused into its offers' terms: the offers
+        // of the ring's places that match them are found through their place's term.
+        const places = ring.tokens.flatMap((token) => this.placesInCell(token));
+        const ofPlaces = (matches: (place: PlaceKeys) => boolean): string[] =>
+          places.filter(matches).map((place) => quoted(place.term));
         const area = anchor
           ? [anchor, ...others].map((word) =>
-              anyTerm(
-                cells.map((cell) => fusedTerm(cell, word)),
-                true,
-              ),
+              eitherOf([
+                ...cells.map((cell) => quoted(fusedTerm(cell, word), true)),
+                ...ofPlaces((place) => place.words.some((own) => own.startsWith(word))),
+              ]),
             )
-          : [anyTerm(categoryTag ? cells.map((cell) => fusedTerm(cell, categoryTag)) : cells)];
+          : categoryTag
+            ? [
+                eitherOf([
+                  ...cells.map((cell) => quoted(fusedTerm(cell, categoryTag))),
+                  ...ofPlaces((place) => place.categoryTags.includes(categoryTag)),
+                ]),
+              ]
+            : [anyTerm(cells)];
         const expression = [...area, ...filters].join(' AND ');
         for (const row of this.statements.offerCandidates.all(
           expression,
@@ -753,9 +815,11 @@ export class SqliteStore implements Store {
     const cursor = decodeCursor(query.cursor);
     const conditions = ['o.place_rid = @rid'];
     const parameters: Record<string, unknown> = { rid: place.rid, limit: query.limit + 1 };
-    const words = searchTokens(query.text);
+    // A word of the place's own name matches every offer of the place.
+    const own = searchTokens(place.name, 40);
+    const words = searchTokens(query.text).filter((word) => !own.some((name) => name.startsWith(word)));
     if (words.length > 0) {
-      // The place's words are fused with its fine cell: only that cell's terms are read.
+      // The offers' words are fused with the place's fine cell: only that cell's terms are read.
       const cell = cellTerm(FINE, { lat: place.lat, lon: place.lon });
       const expression = [
         ...words.map((word) => quoted(fusedTerm(cell, word), true)),
@@ -917,8 +981,9 @@ export function offerPlaceTerms(rid: number, place: PlaceRecord): PlaceTerms {
   const coarse = cellTerm(COARSE, place.point);
   const words = new Set(searchTokens(place.name, 40));
   const categories = place.categories.map((category) => tagTerm('c', category));
+  // Not fused with the cells: an area search finds them through the place's term, so
+  // that no offer carries a copy of them per cell level.
   const terms = [fine, coarse, placeTerm(rid), tagTerm('k', place.kind), ...categories, ...words];
-  for (const term of [...words, ...categories]) terms.push(fusedTerm(fine, term), fusedTerm(coarse, term));
   return { fine, coarse, words, shared: terms.join(' ') };
 }
 
@@ -933,15 +998,15 @@ export function offerTerms(
     texts.push(offer.title);
   }
   const words = new Set(searchTokens(texts.filter(Boolean).join(' '), 40));
-  const terms = [placeTerms.shared];
-  if (isAvailable(offer.availability)) terms.push(IN_STOCK_TERM);
+  let terms = placeTerms.shared;
+  if (isAvailable(offer.availability)) terms += ` ${IN_STOCK_TERM}`;
   const { fine, coarse } = placeTerms;
   for (const word of words) {
-    if (!placeTerms.words.has(word)) terms.push(word, fusedTerm(fine, word), fusedTerm(coarse, word));
+    if (!placeTerms.words.has(word)) terms += ` ${word} ${fusedTerm(fine, word)} ${fusedTerm(coarse, word)}`;
   }
   if (product?.category) {
     const category = tagTerm('c', product.category);
-    terms.push(category, fusedTerm(fine, category), fusedTerm(coarse, category));
+    terms += ` ${category} ${fusedTerm(fine, category)} ${fusedTerm(coarse, category)}`;
   }
-  return terms.join(' ');
+  return terms;
 }

@@ -8,6 +8,9 @@
  * - tags, marked with `·`: cells, the place, kind, category, `·instock`;
  * - words and categories fused with a cell: `·gf04843x06173·fietsbel`, so that an
  *   area search reads only the documents of its cells that hold the word (see cells.ts).
+ *   Only an offer's own words are fused: the words of its place's name and the place's
+ *   categories are matched in an area through the place's tag (`·pl12`), found from the
+ *   places of the area's cells, which saves each offer a copy of them per cell level.
  * Words are runs of letters and digits (`searchTokens`), so no word can ever look like
  * a tag, and user text never reaches FTS5 syntax unquoted.
  */
@@ -45,6 +48,11 @@ export function fusedTerm(cell: string, term: string): string {
 /** `"term"`, or `"term"*` to match every term that starts with it. */
 export function quoted(term: string, prefix = false): string {
   return `"${term}"${prefix ? '*' : ''}`;
+}
+
+/** `(a OR b)` of terms already quoted. */
+export function eitherOf(quotedTerms: string[]): string {
+  return `(${quotedTerms.join(' OR ')})`;
 }
 
 /** `("a" OR "b")`; the terms as prefixes when `prefix`. */
