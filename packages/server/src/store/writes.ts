@@ -411,11 +411,9 @@ export class ShopWrites {
     };
 
     class HeldBack extends Error {}
-    const products = new Map<string, Product | null>();
-    const productOf = (gtin: string): Product | null => {
-      if (!products.has(gtin)) products.set(gtin, statements.product.get(gtin) ?? null);
-      return products.get(gtin)!;
-    };
+    // A GTIN appears at most once in a feed (the parsers reject repeats), so a product is
+    // read or created once per import and needs no cache.
+    const productOf = (gtin: string): Product | null => statements.product.get(gtin) ?? null;
 
     try {
       const finished = db.transaction((): ImportReport => {
@@ -485,15 +483,8 @@ export class ShopWrites {
             return product;
           };
           if (row.gtin && !(offer && offer.gtin === row.gtin)) {
-            if (row.title && !products.has(row.gtin)) {
+            if (row.title) {
               // Most GTINs in a new shop's feed are new: try to create first, look up only when it exists.
-              const candidate = {
-                gtin: row.gtin,
-                name: row.title,
-                brand: row.brand,
-                category: row.category,
-                image: row.image,
-              };
               const inserted = statements.insertProduct.run(
                 row.gtin,
                 row.title,
@@ -501,7 +492,15 @@ export class ShopWrites {
                 row.category,
                 row.image,
               ).changes;
-              if (inserted === 1) products.set(row.gtin, candidate);
+              if (inserted === 1) {
+                product = {
+                  gtin: row.gtin,
+                  name: row.title,
+                  brand: row.brand,
+                  category: row.category,
+                  image: row.image,
+                };
+              }
             }
             if (!productFor()) {
               rejected.push({
