@@ -13,19 +13,10 @@ import { nearbyStyles } from '../../../widgets/src/nearby/nearby.styles.js';
 import type { MountPoint } from '../adapters/types.js';
 import type { PanelItem, PanelView } from '../lib/messages.js';
 import { panelStyles } from './panel.styles.js';
-
-/** The tag of the panel's host: never defined as a custom element, in either world. */
-export const PANEL_TAG = 'lokaal-extension-panel';
+import { PANEL_TAG, type PanelActions, type PanelHandle } from './renderer.js';
 
 /** The nearest places the panel shows; the popup lists more. Few, to stay unobtrusive. */
 const PANEL_PLACES = 3;
-
-export interface PanelActions {
-  /** The shopper asked to search for similar products; resolves with what was found. */
-  searchSimilar(): Promise<PanelView | null>;
-  /** The shopper does not want the panel on this site. */
-  dismissSite(): void;
-}
 
 const httpUrl = (url: string | null): string | null => (url && /^https?:\/\//.test(url) ? url : null);
 
@@ -93,7 +84,7 @@ function coversControl(host: Element): boolean {
   return false;
 }
 
-export class Panel {
+export class Panel implements PanelHandle {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private expanded = true;
