@@ -41,6 +41,7 @@ interface TraceEvent {
 const OUR_SCRIPT = /^chrome-extension:\/\/[a-p]{32}\/(content|panel)\.js$/;
 /** What happens in the frame after our callbacks: painting the page, not our work. */
 const FRAME_PAINT = new Set(['PrePaint', 'Paint', 'Layerize', 'Commit']);
+const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
 
 interface Cost {
   /** Milliseconds of main-thread CPU time: the number held against the budget. */
@@ -70,16 +71,28 @@ function cost(events: TraceEvent[]): Cost {
   const thread = events
     .filter((event) => event.pid === first.pid && event.tid === first.tid && event.ph === 'X')
     .sort((a, b) => a.ts - b.ts);
-  // The outermost tasks of the page's main thread, each with the events inside it.
+  // The outermost tasks of the page's main thread, each with the events inside it. The
+  // microtask checkpoint after a task is traced beside it, not inside.
   const tasks: Array<{ task: TraceEvent; inside: TraceEvent[] }> = [];
   for (const event of thread) {
     const last = tasks.at(-1);
     if (last && event.ts < last.task.ts + (last.task.dur ?? 0)) last.inside.push(event);
-    else if (event.name === 'ThreadControllerImpl::RunTask' || event.name === 'RunTask')
+    else if (['ThreadControllerImpl::RunTask', 'RunTask', CHECKPOINT].includes(event.name))
       tasks.push({ task: event, inside: [] });
   }
+  /** The phase of the task before a microtask checkpoint, when it was ours or an answer. */
+  let previous: string | null = null;
   for (const { task, inside } of tasks) {
     if (task.ts + (task.dur ?? 0) < first.ts) continue;
+    if (task.name === CHECKPOINT) {
+      if (previous) {
+        add(previous, work(task));
+        wall += (task.dur ?? 0) / 1000;
+      }
+      previous = null;
+      continue;
+    }
+    previous = null;
     const script = inside.find(
       (event) => (event.name === 'EvaluateScript' || event.name === 'FunctionCall') && ours(event),
     );
@@ -96,6 +109,7 @@ function cost(events: TraceEvent[]): Cost {
             : 'other callbacks';
       add(phase, work(task) - paint);
       wall += (task.dur ?? 0) / 1000;
+      previous = phase;
       if (process.env.BENCH_DEBUG)
         console.log(
           phase,
@@ -109,6 +123,7 @@ function cost(events: TraceEvent[]): Cost {
     }
     // An answer of the background: our promise continuations run in its microtasks.
     if (inside.some((event) => event.name === 'Receive mojo message')) {
+      previous = 'answers';
       for (const event of inside) {
         if (event.name !== 'RunMicrotasks') continue;
         add('answers', work(event));
