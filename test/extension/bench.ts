@@ -113,10 +113,10 @@ function cost(events: TraceEvent[]): Cost {
       if (process.env.BENCH_DEBUG)
         console.log(
           phase,
-          ((task.dur ?? 0) / 1000).toFixed(2),
+          (work(task) / 1000).toFixed(2),
           inside
-            .filter((event) => (event.dur ?? 0) > 300)
-            .map((event) => `${event.name}:${((event.dur ?? 0) / 1000).toFixed(2)}`)
+            .filter((event) => work(event) > 300)
+            .map((event) => `${event.name}:${(work(event) / 1000).toFixed(2)}`)
             .join(' '),
         );
       continue;

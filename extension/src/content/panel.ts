@@ -292,10 +292,11 @@ export class Panel implements PanelHandle {
       );
       heading.addEventListener('click', this.toggle);
     }
+    // U+00D7 is in every font; a rarer cross makes layout search the system's fonts for it.
     const close = element(
       'button',
       { class: 'icon', type: 'button', 'aria-label': labels.close, title: labels.close },
-      '✕',
+      '×',
     );
     close.addEventListener('click', this.close);
     const dismiss = element('button', { class: 'dismiss', type: 'button' }, labels.dismiss);
