@@ -23,6 +23,8 @@ const MAX_DETECTIONS = 60;
 let panel: PanelHandle | null = null;
 /** What the panel (or the silence) is about: the URL and the identity detected there. */
 let current: string | null = null;
+/** Counts detections, so that only the latest one mounts a panel (a refresh keeps the key). */
+let generation = 0;
 let detections = 0;
 let detectionsUrl = '';
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -52,6 +54,7 @@ async function detect(force = false): Promise<void> {
   const key = `${url.origin}${url.pathname}|${identityKey(found?.identity ?? null)}`;
   if (!force && key === current) return;
   current = key;
+  const mine = ++generation;
   panel?.remove();
   panel = null;
   if (!found) {
@@ -65,12 +68,12 @@ async function detect(force = false): Promise<void> {
       ? await ask({ type: 'lookup', gtin: identity.gtin, needsRenderer })
       : await ask({ type: 'similar-status', needsRenderer });
   // Silence, or the page moved on while the background answered.
-  if (!view || current !== key) return;
+  if (!view || mine !== generation) return;
   // Mounted right before the next frame: the layout the panel reads there is the one that
   // frame has to compute anyway, and a hidden tab does the work only when it is shown.
   await nextFrame();
   const render = loadedRenderer();
-  if (!render || current !== key) return;
+  if (!render || mine !== generation) return;
   const mountPoint = adapter.mountPoint(document);
   if (!mountPoint) return;
   panel = render(view, {
