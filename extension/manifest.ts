@@ -2,19 +2,17 @@
  * The manifest, written once for both browsers. Content scripts run only on the
  * marketplaces' own match patterns; host permissions are those and the default API (a
  * custom API asks for its origin at run time); no `<all_urls>`, `tabs`, `history` or
- * `webRequest`.
+ * `webRequest`. `scripting` only serves to load the panel's renderer where it is needed.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
 import { adapters } from './src/adapters/index.js';
 import { PUBLIC_API_BASE_URL } from './src/lib/endpoint.js';
+import { CONTENT_SCRIPT_FILE } from './src/lib/scripts.js';
 
 export type TargetBrowser = 'chromium' | 'firefox';
 
 /** The extension's id in Firefox (AMO keeps it for the extension's whole life). */
 export const GECKO_ID = 'extension@lokaal.example';
-
-/** Where the content script is built to (one classic script, no imports; see vite.config.ts). */
-export const CONTENT_SCRIPT_FILE = 'content.js';
 
 /**
  * The demo build (`LOKAAL_DEMO=1`, written to `dist/chromium-demo`) also runs on the
@@ -57,7 +55,9 @@ export function manifest(browser: TargetBrowser, version: string): ManifestV3Exp
     },
     options_ui: { page: 'src/ui/options.html', open_in_tab: true },
     background,
-    permissions: ['storage'],
+    // `scripting`: the background injects the panel's renderer into a marketplace page (one
+    // of the host permissions above) only when it has a panel to show there.
+    permissions: ['storage', 'scripting'],
     host_permissions: [...marketplaces, apiOrigin],
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'

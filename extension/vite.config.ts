@@ -4,15 +4,18 @@
  * `scripts/build.mjs` runs both and reports the content script's size.
  *
  * crxjs builds the background, popup, options and welcome pages from the manifest. The
- * content script is built here as one classic script (IIFE) with no imports, and added to
- * the manifest afterwards: it starts without a module loader and needs no
- * `web_accessible_resources`, so a page cannot probe for the extension.
+ * scripts for pages are built here, each as one classic script (IIFE) with no imports: the
+ * detector (`content.js`), added to the manifest afterwards, and the panel's renderer
+ * (`panel.js`), which the background injects with `scripting.executeScript`. They start
+ * without a module loader and need no `web_accessible_resources`, so a page cannot probe
+ * for the extension.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
-import { CONTENT_SCRIPT_FILE, contentScripts, manifest, type TargetBrowser } from './manifest.js';
+import { contentScripts, manifest, type TargetBrowser } from './manifest.js';
+import { CONTENT_SCRIPT_FILE, PANEL_SCRIPT_FILE } from './src/lib/scripts.js';
 
 const target: TargetBrowser = process.env.LOKAAL_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 const browserTarget = target === 'firefox' ? 'firefox128' : 'chrome121';
@@ -31,26 +34,33 @@ function contentScript(): Plugin {
     name: 'lokaal-content-script',
     apply: 'build',
     async closeBundle() {
-      await build({
-        configFile: false,
-        root,
-        logLevel: 'warn',
-        build: {
-          outDir,
-          emptyOutDir: false,
-          target: browserTarget,
-          minify: true,
-          sourcemap: false,
-          copyPublicDir: false,
-          lib: {
-            entry: join(root, 'src/content/index.ts'),
-            formats: ['iife'],
-            name: 'lokaalContent',
-            fileName: () => CONTENT_SCRIPT_FILE,
+      const scripts = [
+        { entry: 'src/content/index.ts', name: 'lokaalContent', file: CONTENT_SCRIPT_FILE },
+        { entry: 'src/content/panel-entry.ts', name: 'lokaalPanel', file: PANEL_SCRIPT_FILE },
+      ];
+      for (const script of scripts) {
+        await build({
+          configFile: false,
+          root,
+          logLevel: 'warn',
+          build: {
+            outDir,
+            emptyOutDir: false,
+            target: browserTarget,
+            // LOKAAL_NO_MINIFY=1 keeps the names, for reading a profile of the page scripts.
+            minify: process.env.LOKAAL_NO_MINIFY !== '1',
+            sourcemap: false,
+            copyPublicDir: false,
+            lib: {
+              entry: join(root, script.entry),
+              formats: ['iife'],
+              name: script.name,
+              fileName: () => script.file,
+            },
+            rollupOptions: { treeshake },
           },
-          rollupOptions: { treeshake },
-        },
-      });
+        });
+      }
       const manifestPath = join(outDir, 'manifest.json');
       const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
       built.content_scripts = contentScripts();

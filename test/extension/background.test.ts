@@ -108,6 +108,20 @@ describe('requests from a content script', () => {
     assert.deepEqual(parseContentRequest({ type: 'lookup', gtin: '8710856026353' }), {
       type: 'lookup',
       gtin: '08710856026353',
+      needsRenderer: false,
+    });
+  });
+
+  it('reads the wish for the panel code only from a real boolean', () => {
+    const lookup = (needsRenderer: unknown) =>
+      parseContentRequest({ type: 'lookup', gtin: '8710856026353', needsRenderer });
+    assert.deepEqual(lookup(true), { type: 'lookup', gtin: '08710856026353', needsRenderer: true });
+    for (const value of ['true', 1, {}, null, undefined]) {
+      assert.deepEqual(lookup(value), { type: 'lookup', gtin: '08710856026353', needsRenderer: false });
+    }
+    assert.deepEqual(parseContentRequest({ type: 'similar-status', needsRenderer: true, files: ['x.js'] }), {
+      type: 'similar-status',
+      needsRenderer: true,
     });
   });
 

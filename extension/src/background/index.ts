@@ -17,6 +17,7 @@ import {
   type PanelView,
   type TabState,
 } from '../lib/messages.js';
+import { PANEL_SCRIPT_FILE } from '../lib/scripts.js';
 import { readSettings, writeSettings } from '../lib/settings-store.js';
 import type { Settings } from '../lib/settings.js';
 import { Lookup, type Places } from './lookup.js';
@@ -72,6 +73,27 @@ async function show(tabId: number, places: Places, match: PanelView['match'], se
   return view;
 }
 
+/**
+ * Puts the panel's renderer into the tab's top frame (where the asking content script runs;
+ * `senderPage` accepts no other), before the answer that needs it. Only the background
+ * decides to do this, and only with a panel to show; the request merely says the page
+ * does not have the code yet.
+ */
+async function withRenderer(
+  request: { needsRenderer: boolean },
+  tabId: number,
+  view: PanelView | null,
+): Promise<PanelView | null> {
+  if (!view || !request.needsRenderer) return view;
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT_FILE] });
+    return view;
+  } catch {
+    // The tab navigated or closed meanwhile: nothing to show there.
+    return null;
+  }
+}
+
 async function answer(request: ContentRequest, tabId: number, url: URL): Promise<ContentAnswer> {
   const settings = await readSettings();
   // Every tab with a content script is remembered, so that new settings reach it.
@@ -89,15 +111,19 @@ async function answer(request: ContentRequest, tabId: number, url: URL): Promise
     case 'lookup': {
       if (!allowed(settings, url)) return { view: null };
       const places = await lookup.product(request.gtin, settings);
-      return { view: await show(tabId, places, 'exact', settings) };
+      return { view: await withRenderer(request, tabId, await show(tabId, places, 'exact', settings)) };
     }
     case 'similar-status':
       // No request to the API: a page without GTIN only gets a button until the shopper asks.
       await setBadge(tabId, 0);
       return {
-        view: allowed(settings, url)
-          ? { lang: settings.locale, labels: panelLabels(settings.locale), match: 'similar', items: [] }
-          : null,
+        view: await withRenderer(
+          request,
+          tabId,
+          allowed(settings, url)
+            ? { lang: settings.locale, labels: panelLabels(settings.locale), match: 'similar', items: [] }
+            : null,
+        ),
       };
     case 'search-similar': {
       if (!allowed(settings, url)) return { view: null };

@@ -1,24 +1,30 @@
 /**
- * The content script on the marketplaces' pages: it detects the product, asks the
- * background about it, and mounts the panel. It makes no request itself and keeps no
- * state beyond the page. It starts after the page's load, re-detects on single-page
+ * The content script on the marketplaces' pages, the detector: it detects the product,
+ * asks the background about it, and mounts the panel. It makes no request itself and keeps
+ * no state beyond the page. It starts after the page's load, re-detects on single-page
  * navigation with one MutationObserver (bounded: debounced, at most `MAX_DETECTIONS`
  * runs per URL), and never polls.
+ *
+ * It carries no renderer and no styles: when there is something to show, the background
+ * injects `panel.js` into this frame before it answers (see `renderer.ts`), so that a page
+ * without a match only pays for detection.
  */
 import { detectProduct } from '../adapters/index.js';
 import type { ProductIdentity } from '../adapters/types.js';
 import { runtime } from '../lib/runtime.js';
 import type { ContentAnswer, ContentNotice, ContentRequest, PanelView } from '../lib/messages.js';
-import { Panel, PANEL_TAG } from './panel.js';
+import { loadedRenderer, PANEL_TAG, type PanelHandle } from './renderer.js';
 
 /** Quiet time after the page's last change before detecting again. */
 const SETTLE_IN_MS = 400;
 /** Detections after the first, per document: a page that never stops changing costs little. */
 const MAX_DETECTIONS = 60;
 
-let panel: Panel | null = null;
+let panel: PanelHandle | null = null;
 /** What the panel (or the silence) is about: the URL and the identity detected there. */
 let current: string | null = null;
+/** Counts detections, so that only the latest one mounts a panel (a refresh keeps the key). */
+let generation = 0;
 let detections = 0;
 let detectionsUrl = '';
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -33,6 +39,8 @@ async function ask(request: ContentRequest): Promise<PanelView | null> {
   }
 }
 
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+
 function identityKey(identity: ProductIdentity | null): string {
   if (!identity) return 'none';
   return identity.kind === 'gtin'
@@ -46,6 +54,7 @@ async function detect(force = false): Promise<void> {
   const key = `${url.origin}${url.pathname}|${identityKey(found?.identity ?? null)}`;
   if (!force && key === current) return;
   current = key;
+  const mine = ++generation;
   panel?.remove();
   panel = null;
   if (!found) {
@@ -53,15 +62,21 @@ async function detect(force = false): Promise<void> {
     return;
   }
   const { adapter, identity } = found;
+  const needsRenderer = !loadedRenderer();
   const view =
     identity.kind === 'gtin'
-      ? await ask({ type: 'lookup', gtin: identity.gtin })
-      : await ask({ type: 'similar-status' });
+      ? await ask({ type: 'lookup', gtin: identity.gtin, needsRenderer })
+      : await ask({ type: 'similar-status', needsRenderer });
   // Silence, or the page moved on while the background answered.
-  if (!view || current !== key) return;
+  if (!view || mine !== generation) return;
+  // Mounted right before the next frame: the layout the panel reads there is the one that
+  // frame has to compute anyway, and a hidden tab does the work only when it is shown.
+  await nextFrame();
+  const render = loadedRenderer();
+  if (!render || mine !== generation) return;
   const mountPoint = adapter.mountPoint(document);
   if (!mountPoint) return;
-  panel = new Panel(view, {
+  panel = render(view, {
     searchSimilar: () =>
       identity.kind === 'similar'
         ? ask({

@@ -1,31 +1,25 @@
 /**
- * The panel "Ook verkrijgbaar in de buurt", rendered with lit-html into a closed shadow
- * root on an element of our own: the page's CSS cannot restyle it and the page's scripts
- * cannot read it. It needs no custom element (in a content script `customElements` is
- * null), and it reuses the widgets' tokens and `<lokaal-nearby>`'s list styles.
+ * The panel "Ook verkrijgbaar in de buurt", built into a closed shadow root on an element
+ * of our own: the page's CSS cannot restyle it and the page's scripts cannot read it. It
+ * needs no custom element (in a content script `customElements` is null), and it reuses
+ * the widgets' tokens and `<lokaal-nearby>`'s list styles.
+ *
+ * It is built with plain DOM calls: a few dozen elements, rebuilt whole on the shopper's
+ * rare clicks, cost less to create than lit-html costs to load and prepare its templates
+ * on a page that shows the panel once. Every text goes in as a text node, never as HTML.
  *
  * It is rendered completely before it enters the page, and only grows or shrinks when the
  * shopper clicks, so the page's layout does not shift under the shopper.
  */
-import { html, nothing, render, type TemplateResult } from 'lit-html';
 import { tokens } from '../../../widgets/src/shared/styles.js';
 import { nearbyStyles } from '../../../widgets/src/nearby/nearby.styles.js';
 import type { MountPoint } from '../adapters/types.js';
 import type { PanelItem, PanelView } from '../lib/messages.js';
 import { panelStyles } from './panel.styles.js';
-
-/** The tag of the panel's host: never defined as a custom element, in either world. */
-export const PANEL_TAG = 'lokaal-extension-panel';
+import { PANEL_TAG, type PanelActions, type PanelHandle } from './renderer.js';
 
 /** The nearest places the panel shows; the popup lists more. Few, to stay unobtrusive. */
 const PANEL_PLACES = 3;
-
-export interface PanelActions {
-  /** The shopper asked to search for similar products; resolves with what was found. */
-  searchSimilar(): Promise<PanelView | null>;
-  /** The shopper does not want the panel on this site. */
-  dismissSite(): void;
-}
 
 const httpUrl = (url: string | null): string | null => (url && /^https?:\/\//.test(url) ? url : null);
 
@@ -34,11 +28,17 @@ const httpUrl = (url: string | null): string | null => (url && /^https?:\/\//.te
  * `'unsafe-inline'` blocks a `<style>` element); where the content script cannot adopt
  * one (Firefox's content-script sandbox), a `<style>` element is the fallback.
  */
+let sharedSheet: CSSStyleSheet | undefined;
+
 function adoptStyles(root: ShadowRoot, cssText: string): void {
   try {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(cssText);
-    root.adoptedStyleSheets = [sheet];
+    // One sheet for every panel of this page (a single-page app mounts one per product).
+    if (!sharedSheet) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(cssText);
+      sharedSheet = sheet;
+    }
+    root.adoptedStyleSheets = [sharedSheet];
   } catch {
     const style = document.createElement('style');
     style.textContent = cssText;
@@ -93,7 +93,25 @@ function coversControl(host: Element): boolean {
   return false;
 }
 
-export class Panel {
+/**
+ * An element with attributes (`true` sets a boolean attribute, `false` leaves it out)
+ * and children; strings become text nodes, so page or shop data is never parsed as HTML.
+ */
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string | boolean>,
+  ...children: Array<Node | string | null>
+): HTMLElementTagNameMap[K] {
+  const created = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === true) created.setAttribute(name, '');
+    else if (value !== false) created.setAttribute(name, value);
+  }
+  for (const child of children) if (child !== null) created.append(child);
+  return created;
+}
+
+export class Panel implements PanelHandle {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private expanded = true;
@@ -156,7 +174,15 @@ export class Panel {
   }
 
   private update(): void {
-    render(this.template(), this.root);
+    // Rebuilt whole: keep the keyboard focus on the control the shopper used.
+    const focused = (this.root.activeElement as HTMLElement | null)?.className;
+    this.root.replaceChildren(...this.styleFallback(), this.template());
+    if (focused) this.root.querySelector<HTMLElement>(`.${focused}`)?.focus();
+  }
+
+  /** The `<style>` element of `adoptStyles`' fallback, kept across rebuilds. */
+  private styleFallback(): Node[] {
+    return [...this.root.children].filter((child) => child.localName === 'style');
   }
 
   private toggle = (): void => {
@@ -182,105 +208,105 @@ export class Panel {
     this.update();
   };
 
-  private item(item: PanelItem, similar: boolean): TemplateResult {
+  private item(item: PanelItem, similar: boolean): HTMLElement {
     const shopUrl = httpUrl(item.shopUrl);
     const routeUrl = httpUrl(item.routeUrl);
-    return html`
-      <li part="item" data-place-id=${item.placeId}>
-        <div class="head">
-          <strong class="place">${item.name}</strong>
-          ${item.distance === null ? nothing : html`<span class="distance">${item.distance}</span>`}
-          <span class="price">${item.price}</span>
-        </div>
-        ${
-          similar
-            ? html`<p class="meta similar">${this.view.labels.similarLabel}: ${item.title}</p>`
-            : nothing
-        }
-        <p class="meta">
-          <span data-availability=${item.availability}>${item.availabilityText}</span>
-          <span>${item.freshness}</span>
-          ${item.stale ? html`<span class="stale">${item.stale}</span>` : nothing}
-        </p>
-        <p class="meta"><span data-open=${item.openState}>${item.openingText}</span></p>
-        <p class="links">
-          ${
-            routeUrl
-              ? html`<a
-                  href=${routeUrl}
-                  target="_blank"
-                  rel="noopener noreferrer"
-                  aria-label=${item.routeLabel}
-                  >${item.route}</a
-                >`
-              : nothing
-          }
-          ${
-            shopUrl
-              ? html`<a href=${shopUrl} target="_blank" rel="noopener noreferrer">${item.shopLabel}</a>`
-              : nothing
-          }
-        </p>
-      </li>
-    `;
+    const links = element('p', { class: 'links' });
+    if (routeUrl) {
+      links.append(
+        element(
+          'a',
+          { href: routeUrl, target: '_blank', rel: 'noopener noreferrer', 'aria-label': item.routeLabel },
+          item.route,
+        ),
+      );
+    }
+    if (shopUrl) {
+      links.append(
+        element('a', { href: shopUrl, target: '_blank', rel: 'noopener noreferrer' }, item.shopLabel),
+      );
+    }
+    return element(
+      'li',
+      { part: 'item', 'data-place-id': item.placeId },
+      element(
+        'div',
+        { class: 'head' },
+        element('strong', { class: 'place' }, item.name),
+        item.distance === null ? null : element('span', { class: 'distance' }, item.distance),
+        element('span', { class: 'price' }, item.price),
+      ),
+      similar
+        ? element('p', { class: 'meta similar' }, `${this.view.labels.similarLabel}: ${item.title}`)
+        : null,
+      element(
+        'p',
+        { class: 'meta' },
+        element('span', { 'data-availability': item.availability }, item.availabilityText),
+        element('span', {}, item.freshness),
+        item.stale ? element('span', { class: 'stale' }, item.stale) : null,
+      ),
+      element('p', { class: 'meta' }, element('span', { 'data-open': item.openState }, item.openingText)),
+      links,
+    );
   }
 
-  private body(): TemplateResult | typeof nothing {
+  private body(): Node[] {
     const { labels, match, items } = this.view;
     if (match === 'similar' && !this.searched) {
-      return html`
-        <p class="hint">${labels.similarHint}</p>
-        <button class="search" type="button" ?disabled=${this.searching} @click=${this.search}>
-          ${labels.searchNearby}
-        </button>
-      `;
+      const search = element(
+        'button',
+        { class: 'search', type: 'button', disabled: this.searching },
+        labels.searchNearby,
+      );
+      search.addEventListener('click', this.search);
+      return [element('p', { class: 'hint' }, labels.similarHint), search];
     }
-    if (items.length === 0) return html`<p class="empty">${labels.none}</p>`;
-    return html`
-      <ul part="list" id="list" ?hidden=${!this.expanded}>
-        ${items.slice(0, PANEL_PLACES).map((item) => this.item(item, match === 'similar'))}
-      </ul>
-    `;
+    if (items.length === 0) return [element('p', { class: 'empty' }, labels.none)];
+    return [
+      element(
+        'ul',
+        { part: 'list', id: 'list', hidden: !this.expanded },
+        ...items.slice(0, PANEL_PLACES).map((item) => this.item(item, match === 'similar')),
+      ),
+    ];
   }
 
-  private template(): TemplateResult {
+  private template(): HTMLElement {
     const { labels, match, lang } = this.view;
     const title = match === 'similar' ? labels.similarTitle : labels.title;
     const collapsible = match === 'exact' || this.searched;
-    return html`
-      <section part="base" lang=${lang} aria-label=${title}>
-        <div class="bar">
-          <h2>
-            ${
-              collapsible
-                ? html`<button
-                    class="toggle"
-                    type="button"
-                    aria-expanded=${this.expanded ? 'true' : 'false'}
-                    aria-controls="list"
-                    title=${this.expanded ? labels.collapse : labels.expand}
-                    @click=${this.toggle}
-                  >
-                    ${title}<span class="chevron" aria-hidden="true"></span>
-                  </button>`
-                : title
-            }
-          </h2>
-          <button
-            class="icon"
-            type="button"
-            aria-label=${labels.close}
-            title=${labels.close}
-            @click=${this.close}
-          >
-            ✕
-          </button>
-        </div>
-        ${this.expanded ? this.body() : nothing}
-        <div class="footer" ?hidden=${!this.expanded}>
-          <button class="dismiss" type="button" @click=${this.dismiss}>${labels.dismiss}</button>
-        </div>
-      </section>
-    `;
+    let heading: Node = document.createTextNode(title);
+    if (collapsible) {
+      heading = element(
+        'button',
+        {
+          class: 'toggle',
+          type: 'button',
+          'aria-expanded': this.expanded ? 'true' : 'false',
+          'aria-controls': 'list',
+          title: this.expanded ? labels.collapse : labels.expand,
+        },
+        title,
+        element('span', { class: 'chevron', 'aria-hidden': 'true' }),
+      );
+      heading.addEventListener('click', this.toggle);
+    }
+    // U+00D7 is in every font; a rarer cross makes layout search the system's fonts for it.
+    const close = element(
+      'button',
+      { class: 'icon', type: 'button', 'aria-label': labels.close, title: labels.close },
+      '×',
+    );
+    close.addEventListener('click', this.close);
+    const dismiss = element('button', { class: 'dismiss', type: 'button' }, labels.dismiss);
+    dismiss.addEventListener('click', this.dismiss);
+    return element(
+      'section',
+      { part: 'base', lang, 'aria-label': title },
+      element('div', { class: 'bar' }, element('h2', {}, heading), close),
+      ...(this.expanded ? this.body() : []),
+      element('div', { class: 'footer', hidden: !this.expanded }, dismiss),
+    );
   }
 }

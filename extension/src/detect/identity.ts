@@ -40,8 +40,11 @@ export function extractIdentity(
 ): ProductIdentity | null {
   const jsonLd = readJsonLd(document, url);
   const microdata = jsonLd.gtin ? null : readMicrodata(document);
-  const tags = metaTags(document);
-  const meta = jsonLd.gtin || microdata?.gtin ? null : readMeta(tags);
+  // The head's meta tags are read only when a step needs them: most product pages name
+  // their GTIN and title in JSON-LD, and a page without a panel should cost little.
+  let tags: Map<string, string> | undefined;
+  const headTags = () => (tags ??= metaTags(document));
+  const meta = jsonLd.gtin || microdata?.gtin ? null : readMeta(headTags());
   const hasProductData = jsonLd.hasProduct || microdata?.hasProduct || meta?.hasProduct;
   if (options.requireProductData && !hasProductData) return null;
   const spec =
@@ -61,7 +64,7 @@ export function extractIdentity(
     microdata?.title ??
     textAt(document, options.titleSelector) ??
     meta?.title ??
-    cleanText(tags.get('og:title')) ??
+    cleanText(headTags().get('og:title')) ??
     textAt(document, 'h1') ??
     cleanText(document.title);
   const brand =

@@ -12,10 +12,13 @@ export const MAX_BRAND_LENGTH = 100;
 
 /** From a content script to the background. */
 export type ContentRequest =
-  /** The page shows a product with this GTIN: are there places nearby? */
-  | { readonly type: 'lookup'; readonly gtin: string }
+  /**
+   * The page shows a product with this GTIN: are there places nearby? With
+   * `needsRenderer`, the page has no panel code yet: inject it if there is a panel to show.
+   */
+  | { readonly type: 'lookup'; readonly gtin: string; readonly needsRenderer: boolean }
   /** The page shows a product without GTIN: may a "search nearby" button be shown here? */
-  | { readonly type: 'similar-status' }
+  | { readonly type: 'similar-status'; readonly needsRenderer: boolean }
   /** The shopper asked to search nearby for a product without GTIN. */
   | { readonly type: 'search-similar'; readonly title: string; readonly brand?: string }
   /** The shopper does not want the panel on this site any more. */
@@ -108,7 +111,9 @@ export function parseContentRequest(value: unknown): ContentRequest | null {
     case 'lookup': {
       if (typeof value.gtin !== 'string' || value.gtin.length > 20) return null;
       const parsed = parseGtin(value.gtin);
-      return parsed.ok ? { type: 'lookup', gtin: parsed.gtin14 } : null;
+      return parsed.ok
+        ? { type: 'lookup', gtin: parsed.gtin14, needsRenderer: value.needsRenderer === true }
+        : null;
     }
     case 'search-similar': {
       const title = boundedText(value.title, MAX_TITLE_LENGTH);
@@ -117,6 +122,7 @@ export function parseContentRequest(value: unknown): ContentRequest | null {
       return brand ? { type: 'search-similar', title, brand } : { type: 'search-similar', title };
     }
     case 'similar-status':
+      return { type: 'similar-status', needsRenderer: value.needsRenderer === true };
     case 'dismiss-site':
     case 'clear':
       return { type: value.type };
