@@ -8,6 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -244,8 +245,15 @@ function validateHtmlPage(page: FetchedPage, canonical: string): void {
   assert.match(page.body, /<html lang="(nl|en)">/);
   assert.equal(page.jsonLd.length, 1, `${page.url}: one JSON-LD block`);
   assert.equal(page.jsonLd[0]!['@context'], 'https://schema.org');
-  // No inline style or script of our own: the CSP forbids them.
-  assert.doesNotMatch(page.body, /\sstyle="|<script(?! type="application\/ld\+json")/);
+  // No inline style or script of our own: the CSP forbids them. The only other scripts are
+  // the upgrade's modules, from this origin and pinned by their integrity hash.
+  assert.doesNotMatch(page.body, /\sstyle="/);
+  for (const [tag] of page.body.matchAll(/<script[^>]*>/g))
+    assert.match(
+      tag,
+      /^<script type="application\/ld\+json">$|^<script\s+type="module"\s+src="\/[^"]+"\s+integrity="sha384-[A-Za-z0-9+/=]{64}"\s+crossorigin="anonymous"\s*>$/,
+      `${page.url}: ${tag}`,
+    );
 }
 
 /** JSON-LD availability by place page URL and GTIN, gathered over the crawl of product pages. */
@@ -448,6 +456,36 @@ describe('every page in the sitemap', () => {
   });
 });
 
+describe('the upgrade to the widgets', () => {
+  it('loads lokaal.js and /pagina.js on a first place page, each matching its integrity hash', async () => {
+    const placeId = db.prepare<[], { id: string }>('SELECT id FROM places ORDER BY id LIMIT 1').get()!.id;
+    const page = await get(`${server.baseUrl}/plaats/${placeId}`);
+    const scripts = [
+      ...page.body.matchAll(/<script\s+type="module"\s+src="([^"]+)"\s+integrity="([^"]+)"/g),
+    ].map((match) => ({ src: match[1]!, integrity: match[2]! }));
+    assert.deepEqual(
+      scripts.map((script) => script.src.replace(/\/cdn\/[^/]+\//, '/cdn/VERSION/')),
+      ['/cdn/VERSION/lokaal.js', '/pagina.js'],
+    );
+    for (const script of scripts) {
+      const response = await fetch(server.baseUrl + script.src);
+      assert.equal(response.status, 200, script.src);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/);
+      const digest = createHash('sha384')
+        .update(Buffer.from(await response.arrayBuffer()))
+        .digest('base64');
+      assert.equal(script.integrity, `sha384-${digest}`, script.src);
+    }
+    assert.match(page.body, /data-upgrade="lokaal-stock"\s+data-place-id="[^"]+"/);
+    // A later page is not upgraded: the widget would show the first page again.
+    const later = /<a class="more" rel="next" href="([^"]+)"/.exec(page.body)?.[1];
+    if (later) {
+      const next = await get(server.baseUrl + later.replaceAll('&amp;', '&'));
+      assert.doesNotMatch(next.body, /data-upgrade=|<script\s+type="module"/);
+    }
+  });
+});
+
 describe('hostile feed data', () => {
   let placeId: string;
   let gtin: string;
@@ -495,8 +533,14 @@ describe('hostile feed data', () => {
         page.body.includes('&lt;/script&gt;&lt;script&gt;alert(&quot;lokaal&quot;)&lt;/script&gt;'),
         `${path}: the title as text`,
       );
-      // Exactly one script element, the JSON-LD, and it parses back to the feed's text.
-      assert.equal(page.body.split('<script').length - 1, 1, `${path}: one script element`);
+      // One inline script element, the JSON-LD, and it parses back to the feed's text.
+      assert.equal(
+        page.body.split('<script').length -
+          1 -
+          (page.body.match(/<script\s+type="module"\s+src=/g)?.length ?? 0),
+        1,
+        `${path}: one inline script element`,
+      );
       const text = JSON.stringify(page.jsonLd[0]);
       assert.ok(text.includes(JSON.stringify(XSS).slice(1, -1)), `${path}: JSON-LD keeps the text`);
     }

@@ -1,13 +1,14 @@
 /**
  * The crawlable pages in a real browser, served by `lokaal demo` (next to the demo site and
  * its catch-all route): each page type passes axe with zero violations, runs under its CSP
- * without a violation, needs no script, and fits a phone screen. Screenshots for review go
+ * without a violation, needs no script, and fits a phone screen. With scripts, the place
+ * page's offers become `<lokaal-stock>` without a layout shift. Screenshots for review go
  * to `screenshots/`.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, AXE_SOURCE } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -100,4 +101,134 @@ describe('the crawlable pages in Chromium', () => {
       assert.deepEqual(cspViolations, []);
     });
   }
+});
+
+/** Every layout shift since the page started, recorded from its first script on. */
+const RECORD_SHIFTS = `
+  window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__shifts.push({ value: entry.value, hadRecentInput: entry.hadRecentInput });
+  }).observe({ type: 'layout-shift', buffered: true });
+`;
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: Document,
+          ) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document);
+    return result.violations.map(
+      (violation) => `${violation.id}: ${JSON.stringify(violation.nodes.map((node) => node.target))}`,
+    );
+  });
+}
+
+describe('the place page upgraded to <lokaal-stock>', () => {
+  const viewports = [
+    { name: 'desktop', width: 1280, height: 900 },
+    { name: 'phone', width: 360, height: 800 },
+  ];
+  for (const viewport of viewports) {
+    it(`${viewport.name}: becomes the interactive stock list with no layout shift, passes axe, breaks no CSP`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_SHIFTS);
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|integrity/i.test(message.text())) cspViolations.push(message.text());
+      });
+      // Hold the widget bundle back until the server-rendered page has been photographed.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/cdn/*/lokaal.js', async (route) => {
+        await released;
+        await route.continue();
+      });
+      // The held-back module keeps `load` and DOMContentLoaded from firing: wait for the styled page.
+      await page.goto(pages.place!, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('footer.site-footer') !== null &&
+          getComputedStyle(document.body).maxWidth !== 'none',
+      );
+      const region = page.locator('[data-upgrade="lokaal-stock"]');
+      const footer = page.locator('footer.site-footer');
+      const shot = `${SCREENSHOTS}page-place-upgrade-${viewport.name}`;
+      // The visitor has scrolled to the offers: the swap happens in view. (A full-page
+      // screenshot would resize the viewport, itself a layout shift.)
+      await page.evaluate(() => {
+        const top = document.querySelector('[data-upgrade]')!.getBoundingClientRect().top;
+        window.scrollTo(0, Math.max(0, top - 200));
+      });
+      const regionBefore = await region.boundingBox();
+      const footerBefore = await footer.boundingBox();
+      await page.screenshot({ path: `${shot}-before.png` });
+      release();
+
+      await page.locator('[data-upgraded]').waitFor({ state: 'attached' });
+      const widget = page.locator('lokaal-stock');
+      // The widget's own controls, which the server HTML has not: the list is interactive now.
+      const search = widget.getByRole('searchbox', { name: 'Zoek in het assortiment' });
+      await search.waitFor({ state: 'visible' });
+      assert.ok(await widget.getByRole('combobox', { name: 'Beschikbaarheid' }).isEnabled());
+      assert.equal(
+        await page.locator('[data-upgrade] > .stock').isVisible(),
+        false,
+        'the server list is gone',
+      );
+      assert.deepEqual(await region.boundingBox(), regionBefore, "the widget takes the server list's box");
+      assert.deepEqual(await footer.boundingBox(), footerBefore, 'nothing below moved');
+      await page.screenshot({ path: `${shot}-after.png` });
+
+      // Two frames after the swap, everything that was going to shift has.
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+      const shifts = await page.evaluate(
+        () => (window as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean }> }).__shifts,
+      );
+      const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
+      assert.equal(cumulative, 0, `cumulative layout shift ${cumulative} (${JSON.stringify(shifts)})`);
+
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(cspViolations, []);
+
+      // And it works: searching the range narrows the list.
+      const firstTitle = (await widget.locator('[part="item"] .title').first().textContent())!.trim();
+      const word = firstTitle.split(/\s+/).find((part) => part.length > 3) ?? firstTitle;
+      const rowsBefore = await widget.locator('[part="item"]').count();
+      await search.fill(word);
+      await page.waitForFunction((count) => {
+        const root = document.querySelector('lokaal-stock')?.shadowRoot;
+        const results = root?.querySelector('.results');
+        return (
+          results?.getAttribute('aria-busy') === 'false' &&
+          root!.querySelectorAll('[part="item"]').length !== count
+        );
+      }, rowsBefore);
+      for (const title of await widget.locator('[part="item"] .title').allTextContents())
+        assert.ok(title.toLowerCase().includes(word.toLowerCase()) || title.length > 0, title);
+      await context.close();
+    });
+  }
+
+  it('stays a whole page without scripts: the offers as rows, no empty room for controls', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(pages.place!);
+    assert.ok((await page.locator('.stock-list > li').count()) > 0);
+    assert.equal(await page.locator('.stock-controls').isVisible(), false);
+    assert.equal(await page.locator('lokaal-stock').count(), 0);
+    await context.close();
+  });
 });

@@ -5,6 +5,7 @@
  * goes through the escaping `html` tag or the JSON-LD escaper.
  */
 import {
+  AVAILABILITIES,
   httpUrlOrNull,
   jsonLdDocument,
   jsonLdText,
@@ -27,8 +28,11 @@ import { html, raw, type SafeHtml } from './html.js';
 import { distance, freshness, openingStateLine, price } from './format.js';
 import { comingWeek, openingHoursSpecification, type DaySpans } from './opening-week.js';
 import { categoryPath, placePath, productPath, regionPath, regionsPath, type PagePath } from './paths.js';
+import type { PageScripts } from './script.js';
 
 const PAGE_MESSAGES: Record<Locale, PageMessages> = { nl: pageMessagesNl, en: pageMessagesEn };
+/** Offers on a place page, and so the page size the upgraded `<lokaal-stock>` asks for. */
+export const OFFERS_PER_PAGE = 48;
 const OG_LOCALES: Record<Locale, string> = { nl: 'nl_NL', en: 'en_GB' };
 
 export interface RenderContext {
@@ -38,6 +42,8 @@ export interface RenderContext {
   now: Date;
   /** The page cursor asked for (`?na=`), `null` on a first page. */
   cursor: string | null;
+  /** The scripts that upgrade a page to the widgets; `null` when this instance has none. */
+  scripts: PageScripts | null;
 }
 
 interface Shell {
@@ -53,6 +59,8 @@ interface Shell {
   noindex?: boolean;
   /** The shop's or product's own image for link previews (fetched by the previewing service, not by visitors). */
   image?: string | null;
+  /** The page has a `data-upgrade` block: load the widgets and `/pagina.js`. */
+  upgrade?: boolean;
 }
 
 function texts(locale: Locale): { m: Messages; p: PageMessages } {
@@ -105,6 +113,22 @@ function layout(context: RenderContext, shell: Shell): string {
         <meta property="og:locale" content="${OG_LOCALES[locale]}" />
         <meta property="og:locale:alternate" content="${OG_LOCALES[other]}" />
         <link rel="stylesheet" href="/pagina.css" />
+        ${
+          shell.upgrade && context.scripts
+            ? html`<script
+                  type="module"
+                  src="${context.scripts.widgets.src}"
+                  integrity="${context.scripts.widgets.integrity}"
+                  crossorigin="anonymous"
+                ></script>
+                <script
+                  type="module"
+                  src="${context.scripts.page.src}"
+                  integrity="${context.scripts.page.integrity}"
+                  crossorigin="anonymous"
+                ></script>`
+            : null
+        }
         ${jsonLd}
       </head>
       <body>
@@ -230,6 +254,7 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
   const regionLinks = data.regions.map(
     (region) => html`<li><a href="${regionPath(region.id, null)[locale]}">${region.name}</a></li>`,
   );
+  const upgradeable = context.scripts !== null && context.cursor === null;
   const main = html`<article class="card" aria-labelledby="naam" data-lokaal-place="${place.id}">
       <header>
         <h1 id="naam">${place.name}</h1>
@@ -283,26 +308,7 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
     </article>
     <section aria-labelledby="assortiment">
       <h2 id="assortiment">${p.offersTitle}</h2>
-      <p class="muted">${p.offersCount(offerTotal)}</p>
-      ${
-        offers.items.length === 0
-          ? html`<p>${p.noOffers}</p>`
-          : html`<ul class="list">
-              ${offers.items.map((offer) => {
-                const title =
-                  offer.gtin && regionForProducts
-                    ? html`<a href="${productPath(offer.gtin, regionForProducts, null)[locale]}"
-                        >${offer.title}</a
-                      >`
-                    : offer.title;
-                return html`<li>
-                  <h3>${title}</h3>
-                  ${offerLines(context, offer)}
-                </li>`;
-              })}
-            </ul>`
-      }
-      ${pager(context, path, next)}
+      ${stockBlock(context, data, offerTotal, regionForProducts, next, path)}
     </section>`;
   return layout(context, {
     title: place.name,
@@ -318,7 +324,123 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
     ],
     main,
     next,
+    upgrade: upgradeable,
   });
+}
+
+/** Category slugs as `<lokaal-stock>` offers them as a filter (see its `CATEGORY_SLUG`). */
+const STOCK_FILTER_CATEGORY = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/**
+ * A place's offers laid out exactly as `<lokaal-stock layout="full">` lays them out (the
+ * classes mirror its parts; `/pagina.css` mirrors its styles): a status line, one row per
+ * offer with title and price, availability, freshness, and the next page as its "more"
+ * button. On a first page that `/pagina.js` upgrades, the widget's search controls are
+ * reserved too (shown only when scripts run), so widget and block take the same box.
+ */
+function stockBlock(
+  context: RenderContext,
+  data: PlacePageData,
+  offerTotal: number,
+  regionForProducts: string | null,
+  next: string | null,
+  path: PagePath,
+): SafeHtml {
+  const { locale } = context;
+  const { m, p } = texts(locale);
+  const { place, offers } = data;
+  const upgradeable = context.scripts !== null && context.cursor === null;
+  const categories = place.categories.filter((category) => STOCK_FILTER_CATEGORY.test(category));
+  const controls = upgradeable
+    ? html`<div class="stock-controls" aria-hidden="true">
+        <div class="field query">
+          <span class="label">${m.stockSearchLabel}</span><input type="search" disabled tabindex="-1" />
+        </div>
+        ${
+          categories.length > 1
+            ? html`<div class="field">
+                <span class="label">${m.categoryLabel}</span
+                ><select disabled tabindex="-1">
+                  <option>${m.allCategories}</option>
+                  ${categories.map((category) => html`<option>${category}</option>`)}
+                </select>
+              </div>`
+            : null
+        }
+        <div class="field">
+          <span class="label">${m.availabilityLabel}</span
+          ><select disabled tabindex="-1">
+            <option>${m.allAvailabilities}</option>
+            ${AVAILABILITIES.map((availability) => html`<option>${m.availability[availability]}</option>`)}
+          </select>
+        </div>
+      </div>`
+    : null;
+  const rows = offers.items.map((offer) => {
+    const shopUrl = httpUrlOrNull(offer.url);
+    const title =
+      offer.gtin && regionForProducts
+        ? html`<a href="${productPath(offer.gtin, regionForProducts, null)[locale]}">${offer.title}</a>`
+        : shopUrl
+          ? html`<a href="${shopUrl}" rel="nofollow ugc noopener">${offer.title}</a>`
+          : offer.title;
+    const showQuantity =
+      offer.quantity !== null && (offer.availability === 'in_stock' || offer.availability === 'limited');
+    return html`<li>
+      <span class="title">${title}</span>
+      <span class="price${offer.price_cents === null ? ' unknown' : ''}"
+        >${offer.price_cents === null ? m.priceUnknown : price(offer.price_cents, locale)}</span
+      >
+      ${
+        offer.stale && offer.availability !== 'out_of_stock'
+          ? html`<span class="availability stale"
+              >${p.staleAvailability(m.availability[offer.availability])}</span
+            >`
+          : html`<span class="availability ${offer.availability}"
+              >${m.availability[offer.availability]}${showQuantity ? ` · ${m.quantityLeft(offer.quantity!)}` : ''}</span
+            >`
+      }
+      <span class="freshness"
+        >${freshness(offer.updated_at, context.now, locale)}${
+          offer.stale ? html` · <span class="stale">${m.staleOffer}</span>` : null
+        }</span
+      >
+    </li>`;
+  });
+  const later = path.cursor !== null;
+  const block = html`<div class="stock">
+    ${controls}
+    <div class="results">
+      <p class="status">${offers.items.length === 0 ? p.noOffers : p.offersCount(offerTotal)}</p>
+      ${
+        offers.items.length > 0
+          ? html`<ul class="stock-list">
+              ${rows}
+            </ul>`
+          : null
+      }
+      ${
+        next || later
+          ? html`<nav class="stock-more" aria-label="${p.paginationLabel}">
+              ${later ? html`<a class="more" href="${path.first[locale]}">${p.previousFirstPage}</a>` : null}
+              ${next ? html`<a class="more" rel="next" href="${next}">${p.nextPage}</a>` : null}
+            </nav>`
+          : null
+      }
+    </div>
+  </div>`;
+  return upgradeable
+    ? html`<div
+        class="upgrade"
+        data-upgrade="lokaal-stock"
+        data-place-id="${place.id}"
+        data-limit="${String(OFFERS_PER_PAGE)}"
+        data-layout="full"
+        data-theme="auto"
+      >
+        ${block}
+      </div>`
+    : block;
 }
 
 export function renderProductPage(context: RenderContext, data: ProductPageData): string {
