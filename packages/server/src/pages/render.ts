@@ -254,7 +254,8 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
   const regionLinks = data.regions.map(
     (region) => html`<li><a href="${regionPath(region.id, null)[locale]}">${region.name}</a></li>`,
   );
-  const upgradeable = context.scripts !== null && context.cursor === null;
+  // A place without offers has nothing for the stock list to search.
+  const upgradeable = context.scripts !== null && context.cursor === null && offers.items.length > 0;
   const main = html`<article class="card" aria-labelledby="naam" data-lokaal-place="${place.id}">
       <header>
         <h1 id="naam">${place.name}</h1>
@@ -349,7 +350,7 @@ function stockBlock(
   const { locale } = context;
   const { m, p } = texts(locale);
   const { place, offers } = data;
-  const upgradeable = context.scripts !== null && context.cursor === null;
+  const upgradeable = context.scripts !== null && context.cursor === null && offers.items.length > 0;
   const categories = place.categories.filter((category) => STOCK_FILTER_CATEGORY.test(category));
   const controls = upgradeable
     ? html`<div class="stock-controls" aria-hidden="true">
