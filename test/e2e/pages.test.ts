@@ -256,3 +256,84 @@ describe('the place page upgraded to <lokaal-stock>', () => {
     await context.close();
   });
 });
+
+describe('region pages upgraded to <lokaal-search>', () => {
+  const cases = [
+    { name: 'region-desktop', page: 'region', width: 1280, height: 900 },
+    { name: 'category-phone', page: 'category', width: 360, height: 800 },
+  ];
+  for (const { name, page: pageName, ...viewport } of cases) {
+    it(`${name}: gets the region's search in reserved room, with no layout shift, axe clean`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_SHIFTS);
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|integrity/i.test(message.text())) cspViolations.push(message.text());
+      });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/cdn/*/lokaal.js', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(pages[pageName]!, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('footer.site-footer') !== null &&
+          getComputedStyle(document.body).maxWidth !== 'none',
+      );
+      const places = page.locator('#plekken');
+      const placesBefore = await places.boundingBox();
+      const region = page.locator('[data-upgrade="lokaal-search"]');
+      const regionBefore = await region.boundingBox();
+      await page.screenshot({ path: `${SCREENSHOTS}page-search-upgrade-${name}-before.png` });
+      release();
+
+      await page.locator('[data-upgrade="lokaal-search"][data-upgraded]').waitFor({ state: 'attached' });
+      const widget = page.locator('lokaal-search');
+      const search = widget.getByRole('combobox', { name: 'Zoek een product of winkel' });
+      await search.waitFor({ state: 'visible' });
+      assert.deepEqual(await region.boundingBox(), regionBefore, "the widget takes the reserved room's box");
+      assert.deepEqual(await places.boundingBox(), placesBefore, 'the list of places did not move');
+      await page.screenshot({ path: `${SCREENSHOTS}page-search-upgrade-${name}-after.png` });
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+      const shifts = await page.evaluate(
+        () => (window as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean }> }).__shifts,
+      );
+      const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
+      assert.equal(cumulative, 0, `cumulative layout shift ${cumulative} (${JSON.stringify(shifts)})`);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(cspViolations, []);
+
+      // It searches the region (and category): the status line answers.
+      await search.fill('kaas');
+      await search.press('Enter');
+      await page.waitForFunction(
+        () =>
+          (
+            document.querySelector('lokaal-search')?.shadowRoot?.querySelector('[part="status"]')
+              ?.textContent ?? ''
+          ).trim().length > 0,
+      );
+      await context.close();
+    });
+  }
+
+  it('leaves no room for it without scripts', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(pages.region!);
+    assert.equal(await page.locator('[data-upgrade="lokaal-search"]').isVisible(), false);
+    assert.equal(
+      await page.locator('[data-upgrade="lokaal-search"]').evaluate((node) => node.clientHeight),
+      0,
+    );
+    await context.close();
+  });
+});

@@ -6,6 +6,7 @@
  */
 import {
   AVAILABILITIES,
+  PLACE_KINDS,
   httpUrlOrNull,
   jsonLdDocument,
   jsonLdText,
@@ -564,6 +565,7 @@ export function renderRegionPage(
       <h1>${title}</h1>
       <p class="muted">${description}</p>
     </header>
+    ${context.scripts ? searchBlock(context, region.id, category) : null}
     ${
       data.categories.length > 0
         ? html`<section aria-labelledby="categorieen">
@@ -609,6 +611,7 @@ export function renderRegionPage(
     path,
     ogType: 'website',
     jsonLd,
+    upgrade: true,
     crumbs: [
       { name: p.siteName, href: regionsPath()[locale] },
       { name: region.name, href: category ? regionPath(region.id, null)[locale] : null },
@@ -617,6 +620,75 @@ export function renderRegionPage(
     main,
     next,
   });
+}
+
+/** The search radii `<lokaal-search>` offers (its `RADIUS_CHOICES_IN_METRES`), in km. */
+const SEARCH_RADII_KM = [1, 2, 5, 10, 25];
+
+/**
+ * Room for `<lokaal-search>` scoped to the region (and category), shown only when scripts
+ * run: its idle form, status line and results area with the same fields, texts and styles
+ * (`/pagina.css` mirrors `widgets/src/search/search.styles.ts`), kept invisible until
+ * `/pagina.js` puts the widget in its place. Without script the page has no trace of it.
+ */
+function searchBlock(context: RenderContext, regionId: string, category: string | null): SafeHtml {
+  const { m } = texts(context.locale);
+  return html`<div
+    class="upgrade scripted"
+    data-upgrade="lokaal-search"
+    data-region="${regionId}"
+    ${category ? html`data-category="${category}"` : null}
+    data-theme="auto"
+  >
+    <div class="search" aria-hidden="true">
+      <div class="form">
+        <div class="row">
+          <div class="grow">
+            <span class="label">${m.searchLabel}</span
+            ><input type="search" disabled tabindex="-1" placeholder="${m.searchPlaceholder}" />
+          </div>
+          <button class="button primary" type="button" disabled tabindex="-1">${m.searchButton}</button>
+        </div>
+        <div class="row">
+          <div class="grow">
+            <span class="label">${m.locationLabel}</span
+            ><input type="text" disabled tabindex="-1" placeholder="${m.locationPlaceholder}" />
+          </div>
+          <button class="button" type="button" disabled tabindex="-1">${m.useMyLocation}</button>
+          <div>
+            <span class="label">${m.radiusLabel}</span
+            ><select disabled tabindex="-1">
+              ${SEARCH_RADII_KM.map((km) => html`<option>${m.radiusKm(km)}</option>`)}
+            </select>
+          </div>
+        </div>
+        <p class="note"></p>
+        <div class="filters">
+          <div class="field">
+            <span class="label">${m.categoryLabel}</span
+            ><input
+              type="text"
+              disabled
+              tabindex="-1"
+              placeholder="${m.categoryPlaceholder}"
+              value="${category ?? ''}"
+            />
+          </div>
+          <div class="field">
+            <span class="label">${m.kindLabel}</span
+            ><select disabled tabindex="-1">
+              <option>${m.allKinds}</option>
+              ${PLACE_KINDS.map((kind) => html`<option>${m.kind[kind]}</option>`)}
+            </select>
+          </div>
+          <span class="check"><input type="checkbox" disabled tabindex="-1" /> ${m.inStockOnly}</span>
+          <span class="check"><input type="checkbox" disabled tabindex="-1" /> ${m.openNowOnly}</span>
+        </div>
+      </div>
+      <p class="status"></p>
+      <div class="area"><p class="hint">${m.searchHint}</p></div>
+    </div>
+  </div>`;
 }
 
 export function renderRegionsPage(context: RenderContext, regions: Region[]): string {

@@ -42,6 +42,11 @@ const STATES = {
     if (label && root.querySelector('label')?.textContent.trim() !== label) return 'pending';
     return 'ready';
   },
+  'lokaal-search'(root, block) {
+    // Its idle state needs no data: ready once drawn in the page's language.
+    const label = block.querySelector('.label')?.textContent.trim();
+    return root.querySelector('label')?.textContent.trim() === label ? 'ready' : 'pending';
+  },
 };
 
 function whenReady(widget, block, state) {

@@ -108,5 +108,25 @@ dt { color: var(--_muted); }
 .stock-list .freshness { color: var(--_muted); grid-column: 1 / -1; }
 .stock-list .availability.on_order { color: var(--_muted); }
 .stock-more .more { display: inline-block; margin: var(--_space) var(--_space) 0 0; padding: 0.45em 1em; border: 1px solid var(--_accent); border-radius: var(--_radius); background: var(--_accent); color: var(--_on-accent); text-decoration: none; }
+/* Room for <lokaal-search> on region pages, as its idle state lays out its shadow tree
+   (widgets/src/search/search.styles.ts, keep the two in step); invisible, and only when
+   scripts run. */
+.upgrade.scripted { display: none; }
+@media (scripting: enabled) { .upgrade.scripted { display: block; } }
+.search { visibility: hidden; max-width: 48rem; }
+.search .form { display: grid; gap: var(--_space); margin: 0 0 var(--_space); }
+.search .label { display: block; font-weight: 600; margin-block-end: 0.25rem; }
+.search .row, .search .filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: calc(var(--_space) / 1.5); }
+.search .grow { flex: 1 1 14rem; min-width: 0; }
+.search .field { flex: 1 1 10rem; min-width: 0; }
+.search input[type='search'], .search input[type='text'], .search select { width: 100%; min-height: 2.75rem; margin: 0; padding: 0.5rem 0.75rem; font: inherit; border: 1px solid var(--_border); border-radius: var(--_radius); }
+.search input[type='checkbox'] { width: 1.25rem; height: 1.25rem; margin: 0; }
+.search .button { font: inherit; margin: 0; min-height: 2.75rem; padding: 0.5rem 1rem; border: 1px solid var(--_accent); border-radius: var(--_radius); }
+.search .button.primary { font-weight: 600; }
+.search .check { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 2.75rem; }
+.search .note { margin: 0; min-height: 1.45em; font-size: 0.875rem; }
+.search .status { margin: 0 0 calc(var(--_space) / 2); min-height: 1.45em; font-weight: 600; }
+.search .area { display: flow-root; min-height: 18rem; }
+.search .hint { margin: 0 0 calc(var(--_space) / 2); }
 .site-footer { margin-top: calc(var(--_space) * 2); padding-block: var(--_space); border-top: 1px solid var(--_border); color: var(--_muted); display: flex; flex-wrap: wrap; gap: var(--_space); justify-content: space-between; }
 `;
