@@ -2,8 +2,8 @@
  * The crawlable pages in a real browser, served by `lokaal demo` (next to the demo site and
  * its catch-all route): each page type passes axe with zero violations, runs under its CSP
  * without a violation, needs no script, and fits a phone screen. With scripts, the place
- * page's offers become `<lokaal-stock>` without a layout shift. Screenshots for review go
- * to `screenshots/`.
+ * page's offers become `<lokaal-stock>` and region pages get `<lokaal-search>`, without a
+ * layout shift. Screenshots for review go to `screenshots/`.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';

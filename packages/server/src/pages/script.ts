@@ -2,7 +2,8 @@
  * `/pagina.js`: the pages' own small module that turns a server-rendered block into the
  * interactive widget once scripts run, without moving anything on the page.
  *
- * A block that can be upgraded is marked `data-upgrade="lokaal-stock"`; its other `data-*`
+ * A block that can be upgraded is marked `data-upgrade="lokaal-stock"` (a place's offers)
+ * or `data-upgrade="lokaal-search"` (the room for a region's search); its other `data-*`
  * attributes become the widget's attributes. The server renders the block with the
  * widget's own layout (same rows, same spacing, the widget's controls reserved under
  * `@media (scripting: enabled)`), so the two occupy the same box. The script then
