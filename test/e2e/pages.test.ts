@@ -337,3 +337,64 @@ describe('region pages upgraded to <lokaal-search>', () => {
     await context.close();
   });
 });
+
+describe('product pages upgraded to <lokaal-nearby>', () => {
+  const cases = [
+    { name: 'product-desktop', english: false, width: 1280, height: 900 },
+    { name: 'product-english-phone', english: true, width: 360, height: 800 },
+  ];
+  for (const { name, english, ...viewport } of cases) {
+    it(`${name}: the count becomes the live nearby badge, with no layout shift, axe clean`, async () => {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      await page.addInitScript(RECORD_SHIFTS);
+      const cspViolations: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|integrity/i.test(message.text())) cspViolations.push(message.text());
+      });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await page.route('**/cdn/*/lokaal.js', async (route) => {
+        await released;
+        await route.continue();
+      });
+      const url = english ? pages.product!.replace('/product/', '/en/product/') : pages.product!;
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        () =>
+          document.querySelector('footer.site-footer') !== null &&
+          getComputedStyle(document.body).maxWidth !== 'none',
+      );
+      const list = page.locator('#winkels');
+      const listBefore = await list.boundingBox();
+      const region = page.locator('[data-upgrade="lokaal-nearby"]');
+      const regionBefore = await region.boundingBox();
+      await page.screenshot({ path: `${SCREENSHOTS}page-nearby-upgrade-${name}-before.png` });
+      release();
+
+      await page.locator('[data-upgrade="lokaal-nearby"][data-upgraded]').waitFor({ state: 'attached' });
+      const badge = page.locator('lokaal-nearby').getByRole('button', {
+        name: english ? /^Available at \d+ shops? nearby/ : /^Verkrijgbaar bij \d+ winkels? in de buurt/,
+      });
+      await badge.waitFor({ state: 'visible' });
+      assert.deepEqual(await region.boundingBox(), regionBefore, "the badge takes the count's box");
+      assert.deepEqual(await list.boundingBox(), listBefore, 'the list of places did not move');
+      await page.evaluate(
+        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+      );
+      const shifts = await page.evaluate(
+        () => (window as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean }> }).__shifts,
+      );
+      const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
+      assert.equal(cumulative, 0, `cumulative layout shift ${cumulative} (${JSON.stringify(shifts)})`);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.deepEqual(cspViolations, []);
+
+      // It opens the live list of places.
+      await badge.click();
+      await page.locator('lokaal-nearby').locator('[part="list"]').waitFor({ state: 'visible' });
+      await page.screenshot({ path: `${SCREENSHOTS}page-nearby-upgrade-${name}-after.png` });
+      await context.close();
+    });
+  }
+});

@@ -7,6 +7,7 @@
 import {
   AVAILABILITIES,
   PLACE_KINDS,
+  distanceInMetres,
   httpUrlOrNull,
   jsonLdDocument,
   jsonLdText,
@@ -32,6 +33,8 @@ import { categoryPath, placePath, productPath, regionPath, regionsPath, type Pag
 import type { PageScripts } from './script.js';
 
 const PAGE_MESSAGES: Record<Locale, PageMessages> = { nl: pageMessagesNl, en: pageMessagesEn };
+/** Places on a product page, and so how many the upgraded `<lokaal-nearby>` lists. */
+export const PRODUCT_PLACES_ON_A_PAGE = 50;
 /** Offers on a place page, and so the page size the upgraded `<lokaal-stock>` asks for. */
 export const OFFERS_PER_PAGE = 48;
 const OG_LOCALES: Record<Locale, string> = { nl: 'nl_NL', en: 'en_GB' };
@@ -445,6 +448,43 @@ function stockBlock(
     : block;
 }
 
+/** `<lokaal-nearby>`'s largest radius (its `MAX_RADIUS_IN_METRES`). */
+const NEARBY_MAX_RADIUS_M = 50_000;
+
+/**
+ * How many places offer the product: on a first page that `/pagina.js` upgrades, a link to
+ * the list styled as `<lokaal-nearby>`'s badge (`/pagina.css` mirrors `nearby.styles.ts`),
+ * which becomes the widget, live, around the region's centre and as far as its corners;
+ * otherwise a plain line.
+ */
+function nearbyBlock(context: RenderContext, data: ProductPageData): SafeHtml {
+  const { m } = texts(context.locale);
+  const { product, region } = data;
+  if (context.scripts === null || context.cursor !== null || data.placeCount === 0)
+    return html`<p class="muted">${m.availableNearby(data.placeCount)}</p>`;
+  const [west, south, east, north] = region.bbox;
+  const toCorner = Math.max(
+    distanceInMetres(region.center, { lat: south, lon: west }),
+    distanceInMetres(region.center, { lat: north, lon: east }),
+  );
+  return html`<div
+    class="upgrade"
+    data-upgrade="lokaal-nearby"
+    data-gtin="${product.gtin}"
+    data-near="${region.center.lat.toFixed(5)},${region.center.lon.toFixed(5)}"
+    data-radius="${String(Math.min(NEARBY_MAX_RADIUS_M, Math.max(1000, Math.ceil(toCorner))))}"
+    data-limit="${String(PRODUCT_PLACES_ON_A_PAGE)}"
+    data-show-empty=""
+    data-theme="auto"
+  >
+    <div class="nearby">
+      <a class="nearby-badge" href="#winkels"
+        >${m.availableNearby(data.placeCount)}<span class="chevron" aria-hidden="true"></span
+      ></a>
+    </div>
+  </div>`;
+}
+
 export function renderProductPage(context: RenderContext, data: ProductPageData): string {
   const { locale, origin } = context;
   const { m, p } = texts(locale);
@@ -481,7 +521,7 @@ export function renderProductPage(context: RenderContext, data: ProductPageData)
               : null
           }
         </dl>
-        <p class="muted">${m.availableNearby(data.placeCount)}</p>
+        ${nearbyBlock(context, data)}
       </header>
     </article>
     <section aria-labelledby="winkels">
@@ -511,6 +551,7 @@ export function renderProductPage(context: RenderContext, data: ProductPageData)
     ogType: 'product',
     image: httpUrlOrNull(product.image),
     jsonLd: jsonLdDocument(productNode),
+    upgrade: context.cursor === null && data.placeCount > 0,
     crumbs: [
       { name: p.siteName, href: regionsPath()[locale] },
       { name: region.name, href: regionPath(region.id, null)[locale] },

@@ -23,6 +23,7 @@ import {
 } from './paths.js';
 import {
   OFFERS_PER_PAGE,
+  PRODUCT_PLACES_ON_A_PAGE,
   renderErrorPage,
   renderPlacePage,
   renderProductPage,
@@ -53,7 +54,7 @@ export interface PageRouteOptions {
 
 export { OFFERS_PER_PAGE };
 export const PLACES_PER_PAGE = 100;
-export const PRODUCT_PLACES_PER_PAGE = 50;
+export const PRODUCT_PLACES_PER_PAGE = PRODUCT_PLACES_ON_A_PAGE;
 
 /** The pages need no script and no inline style; the widgets' CDN script and `/pagina.js` upgrade them. */
 export const PAGE_CSP = [

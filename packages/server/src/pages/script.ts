@@ -43,6 +43,14 @@ const STATES = {
     if (label && root.querySelector('label')?.textContent.trim() !== label) return 'pending';
     return 'ready';
   },
+  'lokaal-nearby'(root, block) {
+    if (root.querySelector('.empty')) return 'ready';
+    const badge = root.querySelector('[part="badge"]');
+    if (!badge) return 'pending';
+    // English messages load after the first render: wait for the block's first word.
+    const word = (text) => text.trim().split(/\\s+/)[0];
+    return word(badge.textContent) === word(block.textContent) ? 'ready' : 'pending';
+  },
   'lokaal-search'(root, block) {
     // Its idle state needs no data: ready once drawn in the page's language.
     const label = block.querySelector('.label')?.textContent.trim();

@@ -108,6 +108,10 @@ dt { color: var(--_muted); }
 .stock-list .freshness { color: var(--_muted); grid-column: 1 / -1; }
 .stock-list .availability.on_order { color: var(--_muted); }
 .stock-more .more { display: inline-block; margin: var(--_space) var(--_space) 0 0; padding: 0.45em 1em; border: 1px solid var(--_accent); border-radius: var(--_radius); background: var(--_accent); color: var(--_on-accent); text-decoration: none; }
+/* How many places offer a product, as <lokaal-nearby>'s badge (widgets/src/nearby/nearby.styles.ts). */
+.nearby { max-width: 28rem; font-size: 0.9375rem; }
+.nearby-badge { display: inline-flex; align-items: center; gap: 0.5rem; min-height: 2.25rem; padding: 0.375rem 0.875rem; border: 1px solid var(--_accent); border-radius: 999px; background: var(--_accent); color: var(--_on-accent); font-weight: 600; text-decoration: none; text-align: start; }
+.nearby-badge .chevron { display: inline-block; width: 0.5em; height: 0.5em; border-inline-end: 2px solid currentColor; border-block-end: 2px solid currentColor; transform: rotate(45deg) translateY(-25%); }
 /* Room for <lokaal-search> on region pages, as its idle state lays out its shadow tree
    (widgets/src/search/search.styles.ts, keep the two in step); invisible, and only when
    scripts run. */
