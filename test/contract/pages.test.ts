@@ -8,6 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -92,28 +93,41 @@ function locs(xml: string): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!.replaceAll('&amp;', '&'));
 }
 
+interface SitemapUrl {
+  loc: string;
+  lastmod: string | null;
+  /** The `xhtml:link` alternates by hreflang (`nl`, `en`, `x-default`). */
+  alternates: Record<string, string>;
+}
+
 /** Every URL of the sitemap, through the index when there is one. */
-async function sitemapUrls(): Promise<Array<{ loc: string; lastmod: string | null; en: string | null }>> {
+async function sitemapUrls(): Promise<SitemapUrl[]> {
   const root = await get(`${server.baseUrl}/sitemap.xml`);
   assert.equal(root.status, 200);
   assert.match(root.headers.get('content-type') ?? '', /^application\/xml/);
   const files = root.body.includes('<sitemapindex')
     ? await Promise.all(locs(root.body).map((loc) => get(loc)))
     : [root];
-  const urls: Array<{ loc: string; lastmod: string | null; en: string | null }> = [];
+  const urls: SitemapUrl[] = [];
   for (const file of files) {
     assert.equal(file.status, 200, file.url);
     for (const match of file.body.matchAll(/<url>([\s\S]*?)<\/url>/g)) {
       const entry = match[1]!;
+      const alternates: Record<string, string> = {};
+      for (const link of entry.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g))
+        alternates[link[1]!] = link[2]!;
       urls.push({
         loc: /<loc>([^<]+)<\/loc>/.exec(entry)![1]!,
         lastmod: /<lastmod>([^<]+)<\/lastmod>/.exec(entry)?.[1] ?? null,
-        en: /hreflang="en" href="([^"]+)"/.exec(entry)?.[1] ?? null,
+        alternates,
       });
     }
   }
   return urls;
 }
+
+/** `/en/plaats/x` → `/plaats/x`: the page behind a URL, whatever its language. */
+const dutchPath = (path: string): string => path.replace(/^\/en(?=\/)/, '');
 
 async function mapLimited<T, R>(
   items: T[],
@@ -231,13 +245,20 @@ function validateHtmlPage(page: FetchedPage, canonical: string): void {
   assert.match(page.body, /<html lang="(nl|en)">/);
   assert.equal(page.jsonLd.length, 1, `${page.url}: one JSON-LD block`);
   assert.equal(page.jsonLd[0]!['@context'], 'https://schema.org');
-  // No inline style or script of our own: the CSP forbids them.
-  assert.doesNotMatch(page.body, /\sstyle="|<script(?! type="application\/ld\+json")/);
+  // No inline style or script of our own: the CSP forbids them. The only other scripts are
+  // the upgrade's modules, from this origin and pinned by their integrity hash.
+  assert.doesNotMatch(page.body, /\sstyle="/);
+  for (const [tag] of page.body.matchAll(/<script[^>]*>/g))
+    assert.match(
+      tag,
+      /^<script type="application\/ld\+json">$|^<script\s+type="module"\s+src="\/[^"]+"\s+integrity="sha384-[A-Za-z0-9+/=]{64}"\s+crossorigin="anonymous"\s*>$/,
+      `${page.url}: ${tag}`,
+    );
 }
 
 /** JSON-LD availability by place page URL and GTIN, gathered over the crawl of product pages. */
 const seenAvailability = new Map<string, string | null>();
-let crawled: Array<{ loc: string; lastmod: string | null; en: string | null }> = [];
+let crawled: SitemapUrl[] = [];
 const pagesByKind = { place: 0, product: 0, region: 0, category: 0, regions: 0 };
 
 before(async () => {
@@ -262,21 +283,32 @@ describe('robots.txt and sitemap', () => {
     assert.ok(robots.body.includes(`Sitemap: ${server.baseUrl}/sitemap.xml`));
   });
 
-  it('lists every place and every product-in-region page of the demo, and only those', async () => {
+  it('lists every place and every product-in-region page of the demo in each language, and only those', async () => {
     crawled = await sitemapUrls();
     const paths = crawled.map((url) => new URL(url.loc).pathname);
     assert.equal(new Set(paths).size, paths.length, 'no URL twice');
+    const byLoc = new Map(crawled.map((url) => [url.loc, url]));
     for (const url of crawled) {
       assert.ok(url.loc.startsWith(server.baseUrl), url.loc);
-      assert.ok(
-        url.en && new URL(url.en).pathname === `/en${new URL(url.loc).pathname}`,
-        `${url.loc}: English alternate`,
+      // Each language version carries the full set of alternates, itself included, and
+      // every alternate is itself listed with the same set.
+      const dutch = dutchPath(new URL(url.loc).pathname);
+      assert.deepEqual(
+        url.alternates,
+        {
+          nl: `${server.baseUrl}${dutch}`,
+          en: `${server.baseUrl}/en${dutch}`,
+          'x-default': `${server.baseUrl}${dutch}`,
+        },
+        `${url.loc}: alternates`,
       );
+      for (const alternate of Object.values(url.alternates))
+        assert.deepEqual(byLoc.get(alternate)?.alternates, url.alternates, `${url.loc}: ${alternate} listed`);
     }
     const places = db
       .prepare<[], { id: string }>('SELECT id FROM places')
       .all()
-      .map((row) => `/plaats/${row.id}`);
+      .flatMap((row) => [`/plaats/${row.id}`, `/en/plaats/${row.id}`]);
     const products = new Set<string>();
     for (const row of db
       .prepare<[], { gtin: string; region_ids: string }>(
@@ -284,13 +316,19 @@ describe('robots.txt and sitemap', () => {
       )
       .all())
       for (const region of JSON.parse(row.region_ids) as string[])
-        products.add(`/product/${row.gtin}/${region}`);
-    assert.deepEqual(paths.filter((path) => path.startsWith('/plaats/')).sort(), places.sort());
-    assert.deepEqual(paths.filter((path) => path.startsWith('/product/')).sort(), [...products].sort());
+        for (const prefix of ['', '/en']) products.add(`${prefix}/product/${row.gtin}/${region}`);
+    assert.deepEqual(paths.filter((path) => /^(\/en)?\/plaats\//.test(path)).sort(), places.sort());
+    assert.deepEqual(paths.filter((path) => /^(\/en)?\/product\//.test(path)).sort(), [...products].sort());
     assert.deepEqual(
-      paths.filter((path) => !/^\/(plaats|product|regio)(\/|$)/.test(path)),
+      paths.filter((path) => !/^(\/en)?\/(plaats|product|regio)(\/|$)/.test(path)),
       [],
       'nothing but pages',
+    );
+    const dutchRegionPages = paths.filter((path) => /^\/regio(\/|$)/.test(path)).sort();
+    assert.deepEqual(
+      paths.filter((path) => /^\/en\/regio(\/|$)/.test(path)).sort(),
+      dutchRegionPages.map((path) => `/en${path}`),
+      'every region page in English too',
     );
     for (const url of crawled.filter((entry) => /\/(plaats|product)\//.test(entry.loc)))
       assertIsoDate(url.lastmod, `${url.loc} lastmod`);
@@ -314,7 +352,7 @@ describe('every page in the sitemap', () => {
       let next: string | null = url.loc;
       while (next) {
         const page: FetchedPage = await get(next);
-        const path: string = new URL(next).pathname;
+        const path: string = dutchPath(new URL(next).pathname);
         validateHtmlPage(page, next);
         const data = page.jsonLd[0]!;
         if (path.startsWith('/plaats/')) {
@@ -355,7 +393,7 @@ describe('every page in the sitemap', () => {
         pagesByKind.region >= 3 &&
         pagesByKind.category > 10,
     );
-    assert.equal(pagesByKind.regions, 1);
+    assert.equal(pagesByKind.regions, 2, 'the list of regions, in Dutch and in English');
   });
 
   it('marks out-of-stock offers OutOfStock and never claims stale stock InStock', () => {
@@ -418,6 +456,36 @@ describe('every page in the sitemap', () => {
   });
 });
 
+describe('the upgrade to the widgets', () => {
+  it('loads lokaal.js and /pagina.js on a first place page, each matching its integrity hash', async () => {
+    const placeId = db.prepare<[], { id: string }>('SELECT id FROM places ORDER BY id LIMIT 1').get()!.id;
+    const page = await get(`${server.baseUrl}/plaats/${placeId}`);
+    const scripts = [
+      ...page.body.matchAll(/<script\s+type="module"\s+src="([^"]+)"\s+integrity="([^"]+)"/g),
+    ].map((match) => ({ src: match[1]!, integrity: match[2]! }));
+    assert.deepEqual(
+      scripts.map((script) => script.src.replace(/\/cdn\/[^/]+\//, '/cdn/VERSION/')),
+      ['/cdn/VERSION/lokaal.js', '/pagina.js'],
+    );
+    for (const script of scripts) {
+      const response = await fetch(server.baseUrl + script.src);
+      assert.equal(response.status, 200, script.src);
+      assert.match(response.headers.get('content-type') ?? '', /^text\/javascript/);
+      const digest = createHash('sha384')
+        .update(Buffer.from(await response.arrayBuffer()))
+        .digest('base64');
+      assert.equal(script.integrity, `sha384-${digest}`, script.src);
+    }
+    assert.match(page.body, /data-upgrade="lokaal-stock"\s+data-place-id="[^"]+"/);
+    // A later page is not upgraded: the widget would show the first page again.
+    const later = /<a class="more" rel="next" href="([^"]+)"/.exec(page.body)?.[1];
+    if (later) {
+      const next = await get(server.baseUrl + later.replaceAll('&amp;', '&'));
+      assert.doesNotMatch(next.body, /data-upgrade=|<script\s+type="module"/);
+    }
+  });
+});
+
 describe('hostile feed data', () => {
   let placeId: string;
   let gtin: string;
@@ -465,8 +533,14 @@ describe('hostile feed data', () => {
         page.body.includes('&lt;/script&gt;&lt;script&gt;alert(&quot;lokaal&quot;)&lt;/script&gt;'),
         `${path}: the title as text`,
       );
-      // Exactly one script element, the JSON-LD, and it parses back to the feed's text.
-      assert.equal(page.body.split('<script').length - 1, 1, `${path}: one script element`);
+      // One inline script element, the JSON-LD, and it parses back to the feed's text.
+      assert.equal(
+        page.body.split('<script').length -
+          1 -
+          (page.body.match(/<script\s+type="module"\s+src=/g)?.length ?? 0),
+        1,
+        `${path}: one inline script element`,
+      );
       const text = JSON.stringify(page.jsonLd[0]);
       assert.ok(text.includes(JSON.stringify(XSS).slice(1, -1)), `${path}: JSON-LD keeps the text`);
     }

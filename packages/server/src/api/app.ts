@@ -56,7 +56,10 @@ export interface AppOptions {
   rateLimitPerMinute?: number;
   /** Folder with the demo site, served at `/`. */
   staticRoot?: string | null;
-  /** Folder with the built CDN files, served at `/cdn/` next to the demo site. */
+  /**
+   * Folder with the built CDN files, served at `/cdn/` (the versioned folders are immutable);
+   * the crawlable pages load the widgets from it to upgrade in place.
+   */
   cdnRoot?: string | null;
   /** pino log level; `silent` for tests and benchmarks. */
   logLevel?: string;
@@ -564,26 +567,61 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   // Crawlable pages for every place, product and region; specific routes, so the demo
   // site's catch-all below does not shadow them.
-  await registerPageRoutes(app, { store, now });
+  await registerPageRoutes(app, { store, now, cdnRoot: options.cdnRoot ?? null });
+
+  /** Sends a file from under `dir`, or a 404 problem; never a file outside `dir`. */
+  const sendFile = async (
+    reply: FastifyReply,
+    dir: string,
+    relative: string,
+    path: string,
+    cache: string,
+  ): Promise<FastifyReply> => {
+    const file = normalize(join(dir, relative));
+    if (!file.startsWith(dir) || relative.includes('\0')) {
+      throw new ProblemError(404, 'Not found', 'no such page', undefined, 'not-found');
+    }
+    try {
+      const body = await readFile(file);
+      reply.header('content-type', STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
+      reply.header('cache-control', cache);
+      // The demo site runs under the strict policy a municipality's site would set.
+      reply.header('content-security-policy', DEMO_CSP);
+      return reply.send(body);
+    } catch {
+      throw new ProblemError(404, 'Not found', `no page ${path}`, undefined, 'not-found');
+    }
+  };
+
+  const decodedPath = (request: FastifyRequest): string => {
+    try {
+      return decodeURIComponent(request.url.split('?')[0] ?? '/');
+    } catch {
+      throw new ProblemError(
+        400,
+        'Bad request',
+        'the path is not valid percent-encoding',
+        undefined,
+        'bad-request',
+      );
+    }
+  };
+
+  if (options.cdnRoot) {
+    const cdnRoot = normalize(options.cdnRoot);
+    app.get('/cdn/*', { schema: { hide: true } }, async (request, reply) => {
+      const path = decodedPath(request);
+      const relative = path.slice('/cdn'.length);
+      // A versioned release never changes; `latest/` does.
+      const cache = /^\/\d[^/]*\//.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache';
+      return sendFile(reply, cdnRoot, relative, path, cache);
+    });
+  }
 
   if (options.staticRoot) {
-    const roots = [
-      ...(options.cdnRoot ? [{ prefix: '/cdn/', dir: normalize(options.cdnRoot) }] : []),
-      { prefix: '/', dir: normalize(options.staticRoot) },
-    ];
+    const staticRoot = normalize(options.staticRoot);
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
-      let path: string;
-      try {
-        path = decodeURIComponent(request.url.split('?')[0] ?? '/');
-      } catch {
-        throw new ProblemError(
-          400,
-          'Bad request',
-          'the path is not valid percent-encoding',
-          undefined,
-          'bad-request',
-        );
-      }
+      const path = decodedPath(request);
       // A page folder without its slash (`/docs/gidsen/csp`): send the browser to the folder.
       // (Never for `//host` or `/\\host`, which a browser would read as another site.)
       if (
@@ -595,23 +633,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
         return reply.redirect(`${encodeURI(path)}/${query}`, 301);
       }
-      const root = roots.find((entry) => path.startsWith(entry.prefix))!;
-      const within = path.slice(root.prefix.length - 1);
-      const relative = within.endsWith('/') ? `${within}index.html` : within;
-      const file = normalize(join(root.dir, relative));
-      if (!file.startsWith(root.dir) || relative.includes('\0')) {
-        throw new ProblemError(404, 'Not found', 'no such page', undefined, 'not-found');
-      }
-      try {
-        const body = await readFile(file);
-        reply.header('content-type', STATIC_TYPES[extname(file)] ?? 'application/octet-stream');
-        reply.header('cache-control', 'no-cache');
-        // The demo site runs under the strict policy a municipality's site would set.
-        reply.header('content-security-policy', DEMO_CSP);
-        return reply.send(body);
-      } catch {
-        throw new ProblemError(404, 'Not found', `no page ${path}`, undefined, 'not-found');
-      }
+      const relative = path.endsWith('/') ? `${path}index.html` : path;
+      return sendFile(reply, staticRoot, relative, path, 'no-cache');
     });
   }
 

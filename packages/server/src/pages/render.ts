@@ -5,6 +5,9 @@
  * goes through the escaping `html` tag or the JSON-LD escaper.
  */
 import {
+  AVAILABILITIES,
+  PLACE_KINDS,
+  distanceInMetres,
   httpUrlOrNull,
   jsonLdDocument,
   jsonLdText,
@@ -27,8 +30,13 @@ import { html, raw, type SafeHtml } from './html.js';
 import { distance, freshness, openingStateLine, price } from './format.js';
 import { comingWeek, openingHoursSpecification, type DaySpans } from './opening-week.js';
 import { categoryPath, placePath, productPath, regionPath, regionsPath, type PagePath } from './paths.js';
+import type { PageScripts } from './script.js';
 
 const PAGE_MESSAGES: Record<Locale, PageMessages> = { nl: pageMessagesNl, en: pageMessagesEn };
+/** Places on a product page, and so how many the upgraded `<lokaal-nearby>` lists. */
+export const PRODUCT_PLACES_ON_A_PAGE = 50;
+/** Offers on a place page, and so the page size the upgraded `<lokaal-stock>` asks for. */
+export const OFFERS_PER_PAGE = 48;
 const OG_LOCALES: Record<Locale, string> = { nl: 'nl_NL', en: 'en_GB' };
 
 export interface RenderContext {
@@ -38,6 +46,8 @@ export interface RenderContext {
   now: Date;
   /** The page cursor asked for (`?na=`), `null` on a first page. */
   cursor: string | null;
+  /** The scripts that upgrade a page to the widgets; `null` when this instance has none. */
+  scripts: PageScripts | null;
 }
 
 interface Shell {
@@ -53,6 +63,8 @@ interface Shell {
   noindex?: boolean;
   /** The shop's or product's own image for link previews (fetched by the previewing service, not by visitors). */
   image?: string | null;
+  /** The page has a `data-upgrade` block: load the widgets and `/pagina.js`. */
+  upgrade?: boolean;
 }
 
 function texts(locale: Locale): { m: Messages; p: PageMessages } {
@@ -105,6 +117,22 @@ function layout(context: RenderContext, shell: Shell): string {
         <meta property="og:locale" content="${OG_LOCALES[locale]}" />
         <meta property="og:locale:alternate" content="${OG_LOCALES[other]}" />
         <link rel="stylesheet" href="/pagina.css" />
+        ${
+          shell.upgrade && context.scripts
+            ? html`<script
+                  type="module"
+                  src="${context.scripts.widgets.src}"
+                  integrity="${context.scripts.widgets.integrity}"
+                  crossorigin="anonymous"
+                ></script>
+                <script
+                  type="module"
+                  src="${context.scripts.page.src}"
+                  integrity="${context.scripts.page.integrity}"
+                  crossorigin="anonymous"
+                ></script>`
+            : null
+        }
         ${jsonLd}
       </head>
       <body>
@@ -230,6 +258,8 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
   const regionLinks = data.regions.map(
     (region) => html`<li><a href="${regionPath(region.id, null)[locale]}">${region.name}</a></li>`,
   );
+  // A place without offers has nothing for the stock list to search.
+  const upgradeable = context.scripts !== null && context.cursor === null && offers.items.length > 0;
   const main = html`<article class="card" aria-labelledby="naam" data-lokaal-place="${place.id}">
       <header>
         <h1 id="naam">${place.name}</h1>
@@ -283,26 +313,7 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
     </article>
     <section aria-labelledby="assortiment">
       <h2 id="assortiment">${p.offersTitle}</h2>
-      <p class="muted">${p.offersCount(offerTotal)}</p>
-      ${
-        offers.items.length === 0
-          ? html`<p>${p.noOffers}</p>`
-          : html`<ul class="list">
-              ${offers.items.map((offer) => {
-                const title =
-                  offer.gtin && regionForProducts
-                    ? html`<a href="${productPath(offer.gtin, regionForProducts, null)[locale]}"
-                        >${offer.title}</a
-                      >`
-                    : offer.title;
-                return html`<li>
-                  <h3>${title}</h3>
-                  ${offerLines(context, offer)}
-                </li>`;
-              })}
-            </ul>`
-      }
-      ${pager(context, path, next)}
+      ${stockBlock(context, data, offerTotal, regionForProducts, next, path)}
     </section>`;
   return layout(context, {
     title: place.name,
@@ -318,7 +329,160 @@ export function renderPlacePage(context: RenderContext, data: PlacePageData, off
     ],
     main,
     next,
+    upgrade: upgradeable,
   });
+}
+
+/** Category slugs as `<lokaal-stock>` offers them as a filter (see its `CATEGORY_SLUG`). */
+const STOCK_FILTER_CATEGORY = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/**
+ * A place's offers laid out exactly as `<lokaal-stock layout="full">` lays them out (the
+ * classes mirror its parts; `/pagina.css` mirrors its styles): a status line, one row per
+ * offer with title and price, availability, freshness, and the next page as its "more"
+ * button. On a first page that `/pagina.js` upgrades, the widget's search controls are
+ * reserved too (shown only when scripts run), so widget and block take the same box.
+ */
+function stockBlock(
+  context: RenderContext,
+  data: PlacePageData,
+  offerTotal: number,
+  regionForProducts: string | null,
+  next: string | null,
+  path: PagePath,
+): SafeHtml {
+  const { locale } = context;
+  const { m, p } = texts(locale);
+  const { place, offers } = data;
+  const upgradeable = context.scripts !== null && context.cursor === null && offers.items.length > 0;
+  const categories = place.categories.filter((category) => STOCK_FILTER_CATEGORY.test(category));
+  const controls = upgradeable
+    ? html`<div class="stock-controls" aria-hidden="true">
+        <div class="field query">
+          <span class="label">${m.stockSearchLabel}</span><input type="search" disabled tabindex="-1" />
+        </div>
+        ${
+          categories.length > 1
+            ? html`<div class="field">
+                <span class="label">${m.categoryLabel}</span
+                ><select disabled tabindex="-1">
+                  <option>${m.allCategories}</option>
+                  ${categories.map((category) => html`<option>${category}</option>`)}
+                </select>
+              </div>`
+            : null
+        }
+        <div class="field">
+          <span class="label">${m.availabilityLabel}</span
+          ><select disabled tabindex="-1">
+            <option>${m.allAvailabilities}</option>
+            ${AVAILABILITIES.map((availability) => html`<option>${m.availability[availability]}</option>`)}
+          </select>
+        </div>
+      </div>`
+    : null;
+  const rows = offers.items.map((offer) => {
+    const shopUrl = httpUrlOrNull(offer.url);
+    const title =
+      offer.gtin && regionForProducts
+        ? html`<a href="${productPath(offer.gtin, regionForProducts, null)[locale]}">${offer.title}</a>`
+        : shopUrl
+          ? html`<a href="${shopUrl}" rel="nofollow ugc noopener">${offer.title}</a>`
+          : offer.title;
+    const showQuantity =
+      offer.quantity !== null && (offer.availability === 'in_stock' || offer.availability === 'limited');
+    return html`<li>
+      <span class="title">${title}</span>
+      <span class="price${offer.price_cents === null ? ' unknown' : ''}"
+        >${offer.price_cents === null ? m.priceUnknown : price(offer.price_cents, locale)}</span
+      >
+      ${
+        offer.stale && offer.availability !== 'out_of_stock'
+          ? html`<span class="availability stale"
+              >${p.staleAvailability(m.availability[offer.availability])}</span
+            >`
+          : html`<span class="availability ${offer.availability}"
+              >${m.availability[offer.availability]}${showQuantity ? ` · ${m.quantityLeft(offer.quantity!)}` : ''}</span
+            >`
+      }
+      <span class="freshness"
+        >${freshness(offer.updated_at, context.now, locale)}${
+          offer.stale ? html` · <span class="stale">${m.staleOffer}</span>` : null
+        }</span
+      >
+    </li>`;
+  });
+  const later = path.cursor !== null;
+  const block = html`<div class="stock">
+    ${controls}
+    <div class="results">
+      <p class="status">${offers.items.length === 0 ? p.noOffers : p.offersCount(offerTotal)}</p>
+      ${
+        offers.items.length > 0
+          ? html`<ul class="stock-list">
+              ${rows}
+            </ul>`
+          : null
+      }
+      ${
+        next || later
+          ? html`<nav class="stock-more" aria-label="${p.paginationLabel}">
+              ${later ? html`<a class="more" href="${path.first[locale]}">${p.previousFirstPage}</a>` : null}
+              ${next ? html`<a class="more" rel="next" href="${next}">${p.nextPage}</a>` : null}
+            </nav>`
+          : null
+      }
+    </div>
+  </div>`;
+  return upgradeable
+    ? html`<div
+        class="upgrade"
+        data-upgrade="lokaal-stock"
+        data-place-id="${place.id}"
+        data-limit="${String(OFFERS_PER_PAGE)}"
+        data-layout="full"
+        data-theme="auto"
+      >
+        ${block}
+      </div>`
+    : block;
+}
+
+/** `<lokaal-nearby>`'s largest radius (its `MAX_RADIUS_IN_METRES`). */
+const NEARBY_MAX_RADIUS_M = 50_000;
+
+/**
+ * How many places offer the product: on a first page that `/pagina.js` upgrades, a link to
+ * the list styled as `<lokaal-nearby>`'s badge (`/pagina.css` mirrors `nearby.styles.ts`),
+ * which becomes the widget, live, around the region's centre and as far as its corners;
+ * otherwise a plain line.
+ */
+function nearbyBlock(context: RenderContext, data: ProductPageData): SafeHtml {
+  const { m } = texts(context.locale);
+  const { product, region } = data;
+  if (context.scripts === null || context.cursor !== null || data.placeCount === 0)
+    return html`<p class="muted">${m.availableNearby(data.placeCount)}</p>`;
+  const [west, south, east, north] = region.bbox;
+  const toCorner = Math.max(
+    distanceInMetres(region.center, { lat: south, lon: west }),
+    distanceInMetres(region.center, { lat: north, lon: east }),
+  );
+  return html`<div
+    class="upgrade"
+    data-upgrade="lokaal-nearby"
+    data-gtin="${product.gtin}"
+    data-near="${region.center.lat.toFixed(5)},${region.center.lon.toFixed(5)}"
+    data-radius="${String(Math.min(NEARBY_MAX_RADIUS_M, Math.max(1000, Math.ceil(toCorner))))}"
+    data-limit="${String(PRODUCT_PLACES_ON_A_PAGE)}"
+    data-show-empty=""
+    data-theme="auto"
+  >
+    <div class="nearby">
+      <a class="nearby-badge" href="#winkels"
+        >${m.availableNearby(data.placeCount)}<span class="chevron" aria-hidden="true"></span
+      ></a>
+    </div>
+  </div>`;
 }
 
 export function renderProductPage(context: RenderContext, data: ProductPageData): string {
@@ -357,7 +521,7 @@ export function renderProductPage(context: RenderContext, data: ProductPageData)
               : null
           }
         </dl>
-        <p class="muted">${m.availableNearby(data.placeCount)}</p>
+        ${nearbyBlock(context, data)}
       </header>
     </article>
     <section aria-labelledby="winkels">
@@ -387,6 +551,7 @@ export function renderProductPage(context: RenderContext, data: ProductPageData)
     ogType: 'product',
     image: httpUrlOrNull(product.image),
     jsonLd: jsonLdDocument(productNode),
+    upgrade: context.cursor === null && data.placeCount > 0,
     crumbs: [
       { name: p.siteName, href: regionsPath()[locale] },
       { name: region.name, href: regionPath(region.id, null)[locale] },
@@ -441,6 +606,7 @@ export function renderRegionPage(
       <h1>${title}</h1>
       <p class="muted">${description}</p>
     </header>
+    ${context.scripts ? searchBlock(context, region.id, category) : null}
     ${
       data.categories.length > 0
         ? html`<section aria-labelledby="categorieen">
@@ -486,6 +652,7 @@ export function renderRegionPage(
     path,
     ogType: 'website',
     jsonLd,
+    upgrade: true,
     crumbs: [
       { name: p.siteName, href: regionsPath()[locale] },
       { name: region.name, href: category ? regionPath(region.id, null)[locale] : null },
@@ -494,6 +661,75 @@ export function renderRegionPage(
     main,
     next,
   });
+}
+
+/** The search radii `<lokaal-search>` offers (its `RADIUS_CHOICES_IN_METRES`), in km. */
+const SEARCH_RADII_KM = [1, 2, 5, 10, 25];
+
+/**
+ * Room for `<lokaal-search>` scoped to the region (and category), shown only when scripts
+ * run: its idle form, status line and results area with the same fields, texts and styles
+ * (`/pagina.css` mirrors `widgets/src/search/search.styles.ts`), kept invisible until
+ * `/pagina.js` puts the widget in its place. Without script the page has no trace of it.
+ */
+function searchBlock(context: RenderContext, regionId: string, category: string | null): SafeHtml {
+  const { m } = texts(context.locale);
+  return html`<div
+    class="upgrade scripted"
+    data-upgrade="lokaal-search"
+    data-region="${regionId}"
+    ${category ? html`data-category="${category}"` : null}
+    data-theme="auto"
+  >
+    <div class="search" aria-hidden="true">
+      <div class="form">
+        <div class="row">
+          <div class="grow">
+            <span class="label">${m.searchLabel}</span
+            ><input type="search" disabled tabindex="-1" placeholder="${m.searchPlaceholder}" />
+          </div>
+          <button class="button primary" type="button" disabled tabindex="-1">${m.searchButton}</button>
+        </div>
+        <div class="row">
+          <div class="grow">
+            <span class="label">${m.locationLabel}</span
+            ><input type="text" disabled tabindex="-1" placeholder="${m.locationPlaceholder}" />
+          </div>
+          <button class="button" type="button" disabled tabindex="-1">${m.useMyLocation}</button>
+          <div>
+            <span class="label">${m.radiusLabel}</span
+            ><select disabled tabindex="-1">
+              ${SEARCH_RADII_KM.map((km) => html`<option>${m.radiusKm(km)}</option>`)}
+            </select>
+          </div>
+        </div>
+        <p class="note"></p>
+        <div class="filters">
+          <div class="field">
+            <span class="label">${m.categoryLabel}</span
+            ><input
+              type="text"
+              disabled
+              tabindex="-1"
+              placeholder="${m.categoryPlaceholder}"
+              value="${category ?? ''}"
+            />
+          </div>
+          <div class="field">
+            <span class="label">${m.kindLabel}</span
+            ><select disabled tabindex="-1">
+              <option>${m.allKinds}</option>
+              ${PLACE_KINDS.map((kind) => html`<option>${m.kind[kind]}</option>`)}
+            </select>
+          </div>
+          <span class="check"><input type="checkbox" disabled tabindex="-1" /> ${m.inStockOnly}</span>
+          <span class="check"><input type="checkbox" disabled tabindex="-1" /> ${m.openNowOnly}</span>
+        </div>
+      </div>
+      <p class="status"></p>
+      <div class="area"><p class="hint">${m.searchHint}</p></div>
+    </div>
+  </div>`;
 }
 
 export function renderRegionsPage(context: RenderContext, regions: Region[]): string {

@@ -22,6 +22,8 @@ import {
   type PagePath,
 } from './paths.js';
 import {
+  OFFERS_PER_PAGE,
+  PRODUCT_PLACES_ON_A_PAGE,
   renderErrorPage,
   renderPlacePage,
   renderProductPage,
@@ -31,6 +33,7 @@ import {
 } from './render.js';
 import { parsePartName, robotsTxt, sitemapPart, sitemapRoot } from './sitemap.js';
 import { PAGE_CSS } from './styles.js';
+import { PAGE_SCRIPT, PAGE_SCRIPT_PATH, pageScriptsFrom } from './script.js';
 
 export interface PageRouteOptions {
   store: SqliteStore;
@@ -41,13 +44,19 @@ export interface PageRouteOptions {
    * own host (checked to be a plain host name).
    */
   publicUrl?: string | null;
+  /**
+   * The folder of the widgets' CDN release (`dist/cdn`, served at `/cdn/`). With it, pages
+   * that have an interactive version load `lokaal.js` and `/pagina.js` (both with their
+   * integrity hash) and upgrade in place; without it they carry no script.
+   */
+  cdnRoot?: string | null;
 }
 
-export const OFFERS_PER_PAGE = 48;
+export { OFFERS_PER_PAGE };
 export const PLACES_PER_PAGE = 100;
-export const PRODUCT_PLACES_PER_PAGE = 50;
+export const PRODUCT_PLACES_PER_PAGE = PRODUCT_PLACES_ON_A_PAGE;
 
-/** The pages need no script and no inline style; the widgets' CDN script may upgrade them. */
+/** The pages need no script and no inline style; the widgets' CDN script and `/pagina.js` upgrade them. */
 export const PAGE_CSP = [
   "default-src 'none'",
   "style-src 'self'",
@@ -85,6 +94,7 @@ export async function registerPageRoutes(app: FastifyInstance, options: PageRout
   const reads = new PageReads(options.store);
   const configured = options.publicUrl ?? process.env.LOKAAL_PUBLIC_URL ?? null;
   const fixedOrigin = configured ? normalisedOrigin(configured) : null;
+  const scripts = pageScriptsFrom(options.cdnRoot);
 
   const originOf = (request: FastifyRequest): string => {
     if (fixedOrigin) return fixedOrigin;
@@ -122,7 +132,13 @@ export async function registerPageRoutes(app: FastifyInstance, options: PageRout
       render: (request: FastifyRequest, context: RenderContext, reply: FastifyReply) => string | FastifyReply,
     ) =>
     async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> => {
-      const context: RenderContext = { locale, origin: originOf(request), now: now(), cursor: null };
+      const context: RenderContext = {
+        locale,
+        origin: originOf(request),
+        now: now(),
+        cursor: null,
+        scripts,
+      };
       try {
         context.cursor = cursorOf(request);
         const body = render(request, context, reply);
@@ -257,6 +273,13 @@ export async function registerPageRoutes(app: FastifyInstance, options: PageRout
       .send(PAGE_CSS),
   );
 
+  app.get(PAGE_SCRIPT_PATH, { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .header('content-type', 'text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(PAGE_SCRIPT),
+  );
+
   app.get('/robots.txt', { schema: { hide: true } }, async (request, reply) =>
     reply
       .header('content-type', 'text/plain; charset=utf-8')
@@ -284,7 +307,7 @@ export async function registerPageRoutes(app: FastifyInstance, options: PageRout
         reply,
         404,
         renderErrorPage(
-          { locale: 'nl', origin: originOf(request), now: now(), cursor: null },
+          { locale: 'nl', origin: originOf(request), now: now(), cursor: null, scripts: null },
           404,
           regionsPath(),
         ),

@@ -1,15 +1,22 @@
 /**
  * `sitemap.xml` and `robots.txt`. The sitemap lists every region, category-in-region,
- * place and product-in-region page in Dutch with its English alternate (`xhtml:link`
- * hreflang), `lastmod` from the freshest offer behind the page. Up to `PART_SIZE` URLs it
- * is one file; beyond, `/sitemap.xml` is a sitemap index of parts under `/sitemaps/`.
+ * place and product-in-region page once per language, each language version as its own
+ * `<url>` carrying the full set of alternates (`xhtml:link` hreflang for every language
+ * and `x-default`, itself included), as Google documents for multilingual sitemaps;
+ * `lastmod` comes from the freshest offer behind the page. Up to `PART_SIZE` URLs it is
+ * one file; beyond, `/sitemap.xml` is a sitemap index of parts under `/sitemaps/`. A page's
+ * language versions always stay together in one part.
  */
+import { LOCALES } from '@lokaal/core';
 import type { SitemapEntries } from '../store/pages.js';
 import { escapeHtml } from './html.js';
 import { categoryPath, placePath, productPath, regionPath, regionsPath, type PagePath } from './paths.js';
 
-/** URLs per sitemap file; the protocol allows 50,000, smaller files are kinder to crawlers. */
-export const PART_SIZE = 5000;
+/**
+ * Pages per sitemap file, each listed once per language (so 2 × 2,500 `<url>` entries);
+ * the protocol allows 50,000 URLs, smaller files are kinder to crawlers.
+ */
+export const PART_SIZE = 2500;
 
 export type SitemapSection = 'regios' | 'plaatsen' | 'producten';
 
@@ -55,9 +62,16 @@ const SECTIONS: readonly SitemapSection[] = ['regios', 'plaatsen', 'producten'];
 function urlSet(origin: string, urls: SitemapUrl[]): string {
   const body = urls
     .map((url) => {
-      const nl = escapeHtml(origin + url.path.nl);
-      const en = escapeHtml(origin + url.path.en);
-      return `<url><loc>${nl}</loc>${url.lastModified ? `<lastmod>${escapeHtml(url.lastModified)}</lastmod>` : ''}<xhtml:link rel="alternate" hreflang="nl" href="${nl}"/><xhtml:link rel="alternate" hreflang="en" href="${en}"/></url>`;
+      const lastmod = url.lastModified ? `<lastmod>${escapeHtml(url.lastModified)}</lastmod>` : '';
+      const alternates =
+        LOCALES.map(
+          (locale) =>
+            `<xhtml:link rel="alternate" hreflang="${locale}" href="${escapeHtml(origin + url.path[locale])}"/>`,
+        ).join('') +
+        `<xhtml:link rel="alternate" hreflang="x-default" href="${escapeHtml(origin + url.path.nl)}"/>`;
+      return LOCALES.map(
+        (locale) => `<url><loc>${escapeHtml(origin + url.path[locale])}</loc>${lastmod}${alternates}</url>`,
+      ).join('\n');
     })
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
