@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { gs1CheckDigit } from '@lokaal/core';
-import { parseCsv, parseDelimited } from './csv.js';
+import { csvParseRecords, parseCsv, parseDelimited, plainRecords } from './csv.js';
+import { decodeFeed } from './decode.js';
 import { FeedFileError, type ParsedFeed } from './types.js';
 
 const OPTIONS = { maxRows: 200_000, now: new Date('2026-11-27T10:00:00Z') };
@@ -427,5 +428,53 @@ describe('CSV file errors', () => {
     });
     assert.equal(feed.format, 'google-tsv');
     assert.equal(feed.rows[0]?.price_cents, 1295);
+  });
+});
+
+describe('the fast reading of plain files', () => {
+  // Every text here is read by both: where Papa Parse takes a file, it must give what
+  // csv-parse gives (fields trimmed); where the two could differ, it must decline.
+  const normalised = (file: string) =>
+    decodeFeed(example(file), { legacy: true }).text.replace(/\r\n?/g, '\n');
+  const texts: Array<[string, string]> = [
+    [normalised('voorraad.csv'), ';'],
+    [normalised('stock-en.csv'), ','],
+    [normalised('delta.csv'), ';'],
+    [normalised('kassa-cp1252.csv'), ';'],
+    [normalised('google-local-inventory.txt'), '\t'],
+    ['ean;naam;prijs\n8710000000004;"Bel; klassiek";12,95\n', ';'],
+    ['ean;naam\n\n8710000000004;Bel\n\n', ';'],
+    ['ean;naam\n8710000000004;  Bel  \n', ';'],
+    ['ean;naam\n8710000000004;"  Bel  "\n', ';'],
+    ['ean;naam\n8710000000004; "Bel"\n', ';'],
+    ['ean;naam\n8710000000004;"Bel" \n', ';'],
+    ['ean;naam\n8710000000004;"Bel" x\n', ';'],
+    ['ean;naam\n8710000000004;Bel "de luxe"\n', ';'],
+    ['ean;naam\n8710000000004;"Bel ""de luxe"""\n', ';'],
+    ['ean;naam\n8710000000004;"Bel\nover twee regels"\n1;2', ';'],
+    ['ean;naam\n8710000000004;"Bel', ';'],
+    ['ean|naam|prijs\n8710000000004|Bel|1.295,00', '|'],
+    ['ean\tnaam\n8710000000004\t\t"Bel"', '\t'],
+    ['ean,naam,prijs\n8710000000004,"Bel, groot",12.95\n', ','],
+  ];
+
+  it('reads a plain file as csv-parse does, and leaves every other file to csv-parse', () => {
+    let fast = 0;
+    for (const [text, separator] of texts) {
+      const plain = plainRecords(text, separator);
+      if (plain === null) continue;
+      fast += 1;
+      const expected = csvParseRecords(text, separator).records.map((record) =>
+        record.map((field) => field.trim()),
+      );
+      assert.deepEqual(plain, expected, JSON.stringify(text));
+    }
+    assert.ok(fast >= 8, `only ${fast} of ${texts.length} texts were read the fast way`);
+  });
+
+  it('declines a quoted field over two lines, blanks before a quote and a quote left open', () => {
+    assert.equal(plainRecords('a;b\n1;"x\ny"\n', ';'), null);
+    assert.equal(plainRecords('a;b\n1; "x"\n', ';'), null);
+    assert.equal(plainRecords('a;b\n1;"x\n', ';'), null);
   });
 });

@@ -3,6 +3,7 @@
  * encoding, the separator and the columns are found from the file itself.
  */
 import { parse as parseCsvText, type Options as CsvOptions } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { decodeFeed } from './decode.js';
 import { dominantDecimal, foldKey, type DecimalSeparator } from './fields.js';
 import { RowCollector, type Cell, type ParseOptions, type RowField } from './rows.js';
@@ -81,11 +82,83 @@ interface CsvRecord {
   raw: string;
 }
 
+/** The first line that holds a letter or a digit; '' when there is none. */
+function firstLineWithText(text: string): string {
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    if (/[\p{L}\p{N}]/u.test(line)) return line;
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return '';
+}
+
 /** The number of line ends in a text. */
 function countLineEnds(text: string): number {
   let count = 0;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count += 1;
   return count;
+}
+
+/** The records of a text (lines ending in `\n`) as csv-parse reads them, fields trimmed outside quotes. */
+export function csvParseRecords(text: string, separator: string): { records: string[][]; lines: number[] } {
+  const csvOptions: CsvOptions = {
+    delimiter: separator,
+    record_delimiter: '\n',
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    ltrim: true,
+    rtrim: true,
+  };
+  const records = parseCsvText(text, csvOptions) as string[][];
+  // Every line is a record (an empty one too) unless a quoted field holds a line end. When
+  // the counts agree, record i is on line i + 1; otherwise the file is read again with
+  // `raw`, the exact text of each record, from which the line each record starts on is
+  // counted: one more than the line ends in all the records before it.
+  const lineEnds = countLineEnds(text);
+  if (records.length === (text.endsWith('\n') ? lineEnds : lineEnds + 1)) {
+    return { records, lines: records.map((_, i) => i + 1) };
+  }
+  const withRaw = parseCsvText(text, { ...csvOptions, raw: true }) as unknown as CsvRecord[];
+  let line = 1;
+  return {
+    records: withRaw.map(({ record }) => record),
+    lines: withRaw.map(({ raw }) => {
+      const start = line;
+      line += countLineEnds(raw);
+      return start;
+    }),
+  };
+}
+
+/**
+ * The records of a plain file read with Papa Parse, about three times as fast as csv-parse,
+ * or `null` when the file holds anything the two might read differently: a quoted field
+ * that spans lines or has blanks before its opening quote, or quoting that Papa Parse calls
+ * malformed (csv-parse then reads the file, with its relaxed rules and its errors). Fields
+ * are trimmed: outside quotes as csv-parse trims them, and inside quotes too, which changes
+ * nothing because every value is trimmed again when it is checked.
+ */
+export function plainRecords(text: string, separator: string): string[][] | null {
+  const blanks = separator === '\t' ? ' ' : ' \\t';
+  const escaped = separator.replace(/[|\\]/g, '\\$&');
+  if (new RegExp(`(?:^|[\\n${escaped}])[${blanks}]+"`).test(text)) return null;
+  const { data, errors } = Papa.parse<string[]>(text, {
+    delimiter: separator,
+    newline: '\n',
+    quoteChar: '"',
+    escapeChar: '"',
+    skipEmptyLines: false,
+  });
+  if (errors.length > 0) return null;
+  // Papa Parse gives the empty text after a last line end a record; csv-parse does not.
+  if (text.endsWith('\n') && data.length > 0) data.pop();
+  const lineEnds = countLineEnds(text);
+  if (data.length !== (text.endsWith('\n') ? lineEnds : lineEnds + 1)) return null;
+  for (const record of data) for (let i = 0; i < record.length; i++) record[i] = record[i]!.trim();
+  return data;
 }
 
 interface CsvError {
@@ -140,38 +213,17 @@ export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedF
     separator ??= sepLine[1]!;
     normalised = `\n${normalised.slice(sepLine[0].length)}`;
   }
-  const firstLine = normalised.split('\n').find((line) => /[\p{L}\p{N}]/u.test(line)) ?? '';
-  separator ??= detectSeparator(firstLine);
+  separator ??= detectSeparator(firstLineWithText(normalised));
 
   let records: string[][];
   let lines: number[];
-  const csvOptions: CsvOptions = {
-    delimiter: separator,
-    record_delimiter: '\n',
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    ltrim: true,
-    rtrim: true,
-  };
   try {
-    records = parseCsvText(normalised, csvOptions) as string[][];
-    // Every line is a record (an empty one too) unless a quoted field holds a line end. When
-    // the counts agree, record i is on line i + 1; otherwise the file is read again with
-    // `raw`, the exact text of each record, from which the line each record starts on is
-    // counted: one more than the line ends in all the records before it.
-    const lineEnds = countLineEnds(normalised);
-    if (records.length === (normalised.endsWith('\n') ? lineEnds : lineEnds + 1)) {
-      lines = records.map((_, i) => i + 1);
+    const plain = plainRecords(normalised, separator);
+    if (plain !== null) {
+      records = plain;
+      lines = plain.map((_, i) => i + 1);
     } else {
-      const withRaw = parseCsvText(normalised, { ...csvOptions, raw: true }) as unknown as CsvRecord[];
-      records = withRaw.map(({ record }) => record);
-      let line = 1;
-      lines = withRaw.map(({ raw }) => {
-        const start = line;
-        line += countLineEnds(raw);
-        return start;
-      });
+      ({ records, lines } = csvParseRecords(normalised, separator));
     }
   } catch (error) {
     const { code, lines, message } = error as CsvError;
