@@ -8,7 +8,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_FLAGS, SCREENSHOTS, AXE_SOURCE } from '../support/browser.js';
 import { startServer, type RunningServer } from '../support/server.js';
 
@@ -144,6 +144,57 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
+interface HeldBack {
+  context: BrowserContext;
+  page: Page;
+  /** Lets the widget bundle load. */
+  release: () => void;
+  cspViolations: string[];
+}
+
+/**
+ * Opens a page with the widget bundle held back until `release()`, so that the server-rendered
+ * page can be measured and photographed first; layout shifts and CSP or integrity messages are
+ * recorded from the page's first script on.
+ */
+async function openHeldBack(url: string, viewport: { width: number; height: number }): Promise<HeldBack> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_SHIFTS);
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy|integrity/i.test(message.text())) cspViolations.push(message.text());
+  });
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/cdn/*/lokaal.js', async (route) => {
+    await released;
+    await route.continue();
+  });
+  // The held-back module keeps `load` and DOMContentLoaded from firing: wait for the styled page.
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    () =>
+      document.querySelector('footer.site-footer') !== null &&
+      getComputedStyle(document.body).maxWidth !== 'none',
+  );
+  return { context, page, release, cspViolations };
+}
+
+/** Two frames after the swap, when everything that was going to shift has: no shift at all, axe clean, no CSP message. */
+async function assertSettledWithoutShift({ page, cspViolations }: HeldBack): Promise<void> {
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  const shifts = await page.evaluate(
+    () => (window as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean }> }).__shifts,
+  );
+  const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
+  assert.equal(cumulative, 0, `cumulative layout shift ${cumulative} (${JSON.stringify(shifts)})`);
+  assert.deepEqual(await axeViolations(page), []);
+  assert.deepEqual(cspViolations, []);
+}
+
 describe('the place page upgraded to <lokaal-stock>', () => {
   const cases = [
     { name: 'desktop', page: 'place', width: 1280, height: 900 },
@@ -153,27 +204,8 @@ describe('the place page upgraded to <lokaal-stock>', () => {
   for (const { name, page: pageName, ...viewport } of cases) {
     it(`${name}: becomes the interactive stock list with no layout shift, passes axe, breaks no CSP`, async () => {
       const english = pageName.includes('English');
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.addInitScript(RECORD_SHIFTS);
-      const cspViolations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy|integrity/i.test(message.text())) cspViolations.push(message.text());
-      });
-      // Hold the widget bundle back until the server-rendered page has been photographed.
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/cdn/*/lokaal.js', async (route) => {
-        await released;
-        await route.continue();
-      });
-      // The held-back module keeps `load` and DOMContentLoaded from firing: wait for the styled page.
-      await page.goto(pages[pageName]!, { waitUntil: 'commit' });
-      await page.waitForFunction(
-        () =>
-          document.querySelector('footer.site-footer') !== null &&
-          getComputedStyle(document.body).maxWidth !== 'none',
-      );
+      const opened = await openHeldBack(pages[pageName]!, viewport);
+      const { context, page, release } = opened;
       const region = page.locator('[data-upgrade="lokaal-stock"]');
       const footer = page.locator('footer.site-footer');
       const shot = `${SCREENSHOTS}page-place-upgrade-${name}`;
@@ -216,18 +248,7 @@ describe('the place page upgraded to <lokaal-stock>', () => {
       assert.deepEqual(await footer.boundingBox(), footerBefore, 'nothing below moved');
       await page.screenshot({ path: `${shot}-after.png` });
 
-      // Two frames after the swap, everything that was going to shift has.
-      await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      );
-      const shifts = await page.evaluate(
-        () => (window as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean }> }).__shifts,
-      );
-      const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
-      assert.equal(cumulative, 0, `cumulative layout shift ${cumulative} (${JSON.stringify(shifts)})`);
-
-      assert.deepEqual(await axeViolations(page), []);
-      assert.deepEqual(cspViolations, []);
+      await assertSettledWithoutShift(opened);
 
       // And it works: a search for what the shop does not sell empties the list.
       assert.ok((await widget.locator('[part="item"]').count()) > 0);
@@ -264,25 +285,8 @@ describe('region pages upgraded to <lokaal-search>', () => {
   ];
   for (const { name, page: pageName, ...viewport } of cases) {
     it(`${name}: gets the region's search in reserved room, with no layout shift, axe clean`, async () => {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.addInitScript(RECORD_SHIFTS);
-      const cspViolations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy|integrity/i.test(message.text())) cspViolations.push(message.text());
-      });
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/cdn/*/lokaal.js', async (route) => {
-        await released;
-        await route.continue();
-      });
-      await page.goto(pages[pageName]!, { waitUntil: 'commit' });
-      await page.waitForFunction(
-        () =>
-          document.querySelector('footer.site-footer') !== null &&
-          getComputedStyle(document.body).maxWidth !== 'none',
-      );
+      const opened = await openHeldBack(pages[pageName]!, viewport);
+      const { context, page, release } = opened;
       const places = page.locator('#plekken');
       const placesBefore = await places.boundingBox();
       const region = page.locator('[data-upgrade="lokaal-search"]');
@@ -297,16 +301,7 @@ describe('region pages upgraded to <lokaal-search>', () => {
       assert.deepEqual(await region.boundingBox(), regionBefore, "the widget takes the reserved room's box");
       assert.deepEqual(await places.boundingBox(), placesBefore, 'the list of places did not move');
       await page.screenshot({ path: `${SCREENSHOTS}page-search-upgrade-${name}-after.png` });
-      await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      );
-      const shifts = await page.evaluate(
-        () => (window as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean }> }).__shifts,
-      );
-      const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
-      assert.equal(cumulative, 0, `cumulative layout shift ${cumulative} (${JSON.stringify(shifts)})`);
-      assert.deepEqual(await axeViolations(page), []);
-      assert.deepEqual(cspViolations, []);
+      await assertSettledWithoutShift(opened);
 
       // It searches the region (and category): the status line answers.
       await search.fill('kaas');
@@ -345,26 +340,9 @@ describe('product pages upgraded to <lokaal-nearby>', () => {
   ];
   for (const { name, english, ...viewport } of cases) {
     it(`${name}: the count becomes the live nearby badge, with no layout shift, axe clean`, async () => {
-      const context = await browser.newContext({ viewport });
-      const page = await context.newPage();
-      await page.addInitScript(RECORD_SHIFTS);
-      const cspViolations: string[] = [];
-      page.on('console', (message) => {
-        if (/Content Security Policy|integrity/i.test(message.text())) cspViolations.push(message.text());
-      });
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await page.route('**/cdn/*/lokaal.js', async (route) => {
-        await released;
-        await route.continue();
-      });
       const url = english ? pages.product!.replace('/product/', '/en/product/') : pages.product!;
-      await page.goto(url, { waitUntil: 'commit' });
-      await page.waitForFunction(
-        () =>
-          document.querySelector('footer.site-footer') !== null &&
-          getComputedStyle(document.body).maxWidth !== 'none',
-      );
+      const opened = await openHeldBack(url, viewport);
+      const { context, page, release } = opened;
       const list = page.locator('#winkels');
       const listBefore = await list.boundingBox();
       const region = page.locator('[data-upgrade="lokaal-nearby"]');
@@ -379,16 +357,7 @@ describe('product pages upgraded to <lokaal-nearby>', () => {
       await badge.waitFor({ state: 'visible' });
       assert.deepEqual(await region.boundingBox(), regionBefore, "the badge takes the count's box");
       assert.deepEqual(await list.boundingBox(), listBefore, 'the list of places did not move');
-      await page.evaluate(
-        () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
-      );
-      const shifts = await page.evaluate(
-        () => (window as unknown as { __shifts: Array<{ value: number; hadRecentInput: boolean }> }).__shifts,
-      );
-      const cumulative = shifts.reduce((sum, shift) => sum + shift.value, 0);
-      assert.equal(cumulative, 0, `cumulative layout shift ${cumulative} (${JSON.stringify(shifts)})`);
-      assert.deepEqual(await axeViolations(page), []);
-      assert.deepEqual(cspViolations, []);
+      await assertSettledWithoutShift(opened);
 
       // It opens the live list of places.
       await badge.click();
