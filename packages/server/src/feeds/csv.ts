@@ -101,6 +101,15 @@ function countLineEnds(text: string): number {
   return count;
 }
 
+/**
+ * Whether `records` records make one per line of the text: every line is a record (an empty
+ * one too) unless a quoted field holds a line end, and a last line end starts no record.
+ */
+function oneRecordPerLine(text: string, records: number): boolean {
+  const lineEnds = countLineEnds(text);
+  return records === (text.endsWith('\n') ? lineEnds : lineEnds + 1);
+}
+
 /** The records of a text (lines ending in `\n`) as csv-parse reads them, fields trimmed outside quotes. */
 export function csvParseRecords(text: string, separator: string): { records: string[][]; lines: number[] } {
   const csvOptions: CsvOptions = {
@@ -113,12 +122,10 @@ export function csvParseRecords(text: string, separator: string): { records: str
     rtrim: true,
   };
   const records = parseCsvText(text, csvOptions) as string[][];
-  // Every line is a record (an empty one too) unless a quoted field holds a line end. When
-  // the counts agree, record i is on line i + 1; otherwise the file is read again with
-  // `raw`, the exact text of each record, from which the line each record starts on is
-  // counted: one more than the line ends in all the records before it.
-  const lineEnds = countLineEnds(text);
-  if (records.length === (text.endsWith('\n') ? lineEnds : lineEnds + 1)) {
+  // When every record is one line, record i is on line i + 1; otherwise the file is read
+  // again with `raw`, the exact text of each record, from which the line each record starts
+  // on is counted: one more than the line ends in all the records before it.
+  if (oneRecordPerLine(text, records.length)) {
     return { records, lines: records.map((_, i) => i + 1) };
   }
   const withRaw = parseCsvText(text, { ...csvOptions, raw: true }) as unknown as CsvRecord[];
@@ -155,8 +162,7 @@ export function plainRecords(text: string, separator: string): string[][] | null
   if (errors.length > 0) return null;
   // Papa Parse gives the empty text after a last line end a record; csv-parse does not.
   if (text.endsWith('\n') && data.length > 0) data.pop();
-  const lineEnds = countLineEnds(text);
-  if (data.length !== (text.endsWith('\n') ? lineEnds : lineEnds + 1)) return null;
+  if (!oneRecordPerLine(text, data.length)) return null;
   for (const record of data) for (let i = 0; i < record.length; i++) record[i] = record[i]!.trim();
   return data;
 }
