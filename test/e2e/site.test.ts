@@ -199,9 +199,22 @@ describe('the town site', () => {
     await page.goto(`${server.baseUrl}/?lang=en`);
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
     assert.equal((await page.locator('h1').innerText()).trim(), 'Find it in town, today');
-    const placeholder = await page
-      .locator('lokaal-search input[role="combobox"]')
-      .getAttribute('placeholder');
+    // The page sets the language on its elements after they are defined: wait until the
+    // search's field has it (a page that never switches times out here).
+    const field = page.locator('lokaal-search input[role="combobox"]');
+    await field.waitFor({ state: 'attached' });
+    await page.waitForFunction(
+      () =>
+        !/Bijvoorbeeld/.test(
+          document
+            .querySelector('lokaal-search')
+            ?.shadowRoot?.querySelector<HTMLInputElement>('input[role="combobox"]')?.placeholder ??
+            'Bijvoorbeeld',
+        ),
+      undefined,
+      { timeout: 10_000 },
+    );
+    const placeholder = await field.getAttribute('placeholder');
     assert.match(placeholder ?? '', /^[A-Z][a-z]/);
     assert.doesNotMatch(placeholder ?? '', /Bijvoorbeeld/);
     assert.match((await page.locator('nav a', { hasText: 'Shops' }).getAttribute('href')) ?? '', /lang=en/);
