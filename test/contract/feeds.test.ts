@@ -458,6 +458,66 @@ describe('feeds', () => {
     assert.equal(offer?.title, '<img src=x onerror=alert(1)>Fietsbel');
   });
 
+  it(
+    'reads a large file while it writes it: all good rows in, every bad row reported, a broken file changes nothing',
+    { timeout: 120_000 },
+    async () => {
+      // Over a megabyte: read in a worker and written while it is read (feeds/source.ts).
+      const places = (await (await fetch(`${server.baseUrl}/v1/places?category=fietsen&limit=3`)).json()) as {
+        items: Array<{ id: string }>;
+      };
+      const placeId = places.items[2]!.id;
+      const key = keyFrom(lokaal('keys', 'create', '--place', placeId).stdout);
+      const lines = Array.from(
+        { length: 30_000 },
+        (_, i) =>
+          `${ean(200_000 + i)};"Fietsonderdeel ${i}; model ${i % 40}";${i % 10 === 7 ? 'gratis' : `${1 + (i % 90)},95`};${i % 9}`,
+      );
+      const big = ['ean;naam;prijs;voorraad', ...lines].join('\r\n');
+      assert.ok(big.length > 1024 * 1024);
+      const response = await send('PUT', `/v1/places/${placeId}/offers?confirm_shrink=true`, big, {
+        key,
+        contentType: 'text/csv',
+      });
+      assert.equal(response.status, 200, JSON.stringify(response.body).slice(0, 500));
+      assert.equal(response.body.read, 30_000);
+      assert.equal(response.body.imported, 27_000);
+      assert.equal(response.body.rejected, 3_000);
+      const errors = response.body.errors as Array<{ line: number; field: string; value: string }>;
+      assert.equal(errors.length, 1000, 'the report lists the first thousand problems');
+      assert.deepEqual(
+        errors.slice(0, 3).map(({ line, field, value }) => ({ line, field, value })),
+        [9, 19, 29].map((line) => ({ line, field: 'prijs', value: 'gratis' })),
+      );
+      // Read from the file, as the server wrote it (paging 27,000 offers through the API is slow).
+      const offers = () => {
+        const db = new Database(dbPath, { readonly: true });
+        try {
+          return db
+            .prepare(
+              'SELECT o.id, o.title, o.price_cents FROM offers AS o JOIN places AS p ON p.rid = o.place_rid WHERE p.id = ? ORDER BY o.id',
+            )
+            .all(placeId) as Array<{ id: number; title: string; price_cents: number }>;
+        } finally {
+          db.close();
+        }
+      };
+      const written = offers();
+      assert.equal(written.length, 27_000);
+      assert.equal(written.find((offer) => offer.title === 'Fietsonderdeel 0; model 0')?.price_cents, 195);
+
+      // The same file, broken at its very end: refused with the line, and nothing changes.
+      const broken = `${big}\r\n${ean(999_999)};"Fietsonderdeel zonder eind;1,00;1`;
+      const refused = await send('PUT', `/v1/places/${placeId}/offers?confirm_shrink=true`, broken, {
+        key,
+        contentType: 'text/csv',
+      });
+      assert.equal(refused.status, 400, JSON.stringify(refused.body).slice(0, 500));
+      assert.match(String(refused.body.detail), /^line 30002: a quoted field/);
+      assert.deepEqual(offers(), written);
+    },
+  );
+
   it('marks offers no feed confirmed for 14 days as stale', async () => {
     const all = await stock(otherShopId);
     const fortnightAgo = Date.now() - 14 * 86_400_000;
@@ -467,7 +527,7 @@ describe('feeds', () => {
 });
 
 describe('an import killed halfway', () => {
-  it('leaves the previous offers intact and the database sound', async () => {
+  it('leaves the previous offers intact and the database sound', { timeout: 120_000 }, async () => {
     const before = await stock(shopId);
     const big = join(dirname(dbPath), 'big.csv');
     writeFileSync(
@@ -492,8 +552,9 @@ describe('an import killed halfway', () => {
         if (chunk.toString().includes('Applying')) resolve();
       });
     });
-    // Inside the transaction by now: kill without warning, as a power cut would.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Writing rows inside the transaction by now (the whole import takes seconds): kill
+    // without warning, as a power cut would.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

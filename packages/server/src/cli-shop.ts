@@ -8,7 +8,8 @@ import { basename } from 'node:path';
 import { normalisePostcode, PLACE_KINDS, type PlaceKind, type Point } from '@lokaal/core';
 import { FEED_BODY_LIMIT_BYTES, FEED_ROW_LIMIT } from './api/writes.js';
 import { FeedFileError, type FeedFormat } from './feeds/types.js';
-import { detectFormat, parseFeed } from './feeds/parse.js';
+import { detectFormat } from './feeds/parse.js';
+import { readFeed } from './feeds/source.js';
 import { openingHoursError } from './hours.js';
 import { SqliteStore } from './store/sqlite.js';
 import { ShopWrites, type ImportReport } from './store/writes.js';
@@ -54,7 +55,7 @@ function pointFrom(values: CliValues): Point | null {
 }
 
 /** Reads a feed from a file or an http(s) URL, at most the same size the API accepts. */
-async function readFeed(source: string): Promise<{ body: Buffer; contentType: string | null; name: string }> {
+async function loadFeed(source: string): Promise<{ body: Buffer; contentType: string | null; name: string }> {
   if (/^https?:\/\//i.test(source)) {
     const response = await fetch(source, { redirect: 'follow', signal: AbortSignal.timeout(60_000) });
     if (!response.ok) fail(`${source} answered HTTP ${response.status}`);
@@ -132,20 +133,16 @@ export function runImport(values: CliValues, source: string | undefined): Promis
     if (values.format !== undefined && !FORMATS.includes(values.format as FeedFormat)) {
       fail(`--format must be one of ${FORMATS.join(', ')}`);
     }
-    const feed = await readFeed(source);
+    const feed = await loadFeed(source);
     const format =
       (values.format as FeedFormat | undefined) ??
       detectFormat({ contentType: feed.contentType, filename: feed.name, body: feed.body }) ??
       fail(`cannot tell the format of ${source}; give --format`);
-    const parsed = parseFeed(feed.body, format, { maxRows: FEED_ROW_LIMIT });
     return withStore(values, (store, writes) => {
       if (!store.placeRecord(placeId)) fail(`no place ${placeId}`);
-      console.log(`Applying ${parsed.rows.length} rows to ${placeId}…`);
-      const report = writes.importOffers(placeId, parsed.rows, {
+      console.log(`Applying ${feed.name} to ${placeId}…`);
+      const report = writes.importOffers(placeId, readFeed(feed.body, format, { maxRows: FEED_ROW_LIMIT }), {
         mode: values.delta ? 'delta' : 'snapshot',
-        format: parsed.format,
-        read: parsed.read,
-        rejected: parsed.rejected,
         confirmShrink: values['confirm-shrink'] ?? false,
         now: new Date(),
         storeCode: values['store-code'] ?? null,

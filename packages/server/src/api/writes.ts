@@ -8,7 +8,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { normalisePostcode, PLACE_KINDS } from '@lokaal/core';
 import { FeedFileError, type FeedFormat } from '../feeds/types.js';
-import { detectFormat, parseFeed } from '../feeds/parse.js';
+import { detectFormat } from '../feeds/parse.js';
+import { readFeed } from '../feeds/source.js';
 import { openingHoursError } from '../hours.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { ShopWrites } from '../store/writes.js';
@@ -303,9 +304,18 @@ export async function registerWriteRoutes(
               'unsupported-format',
             );
           }
-          let parsed;
+          let report;
           try {
-            parsed = parseFeed(body, format, { maxRows: FEED_ROW_LIMIT });
+            report = writes.importOffers(
+              request.params.id,
+              readFeed(body, format, { maxRows: FEED_ROW_LIMIT }),
+              {
+                mode: method === 'PUT' ? 'snapshot' : 'delta',
+                confirmShrink: request.query.confirm_shrink ?? false,
+                storeCode: request.query.store_code ?? null,
+                now: options.now(),
+              },
+            );
           } catch (error) {
             if (error instanceof FeedFileError) {
               const tooLarge = /row/i.test(error.message) && /limit|at most|more than/i.test(error.message);
@@ -319,15 +329,6 @@ export async function registerWriteRoutes(
             }
             throw error;
           }
-          const report = writes.importOffers(request.params.id, parsed.rows, {
-            mode: method === 'PUT' ? 'snapshot' : 'delta',
-            format: parsed.format,
-            read: parsed.read,
-            rejected: parsed.rejected,
-            confirmShrink: request.query.confirm_shrink ?? false,
-            storeCode: request.query.store_code ?? null,
-            now: options.now(),
-          });
           reply.header('cache-control', 'no-store');
           if (report.result === 'held_back') {
             throw new ProblemError(409, 'Held back', report.message, 'confirm_shrink', 'held-back', {

@@ -1,6 +1,9 @@
 /**
- * Feed ingest throughput: a 100,000-row CSV snapshot and a 10,000-row CSV delta, parsed
- * and applied to one shop of the demo town, as `lokaal import` does it.
+ * Feed ingest throughput: a 100,000-row CSV snapshot and a 10,000-row CSV delta, read
+ * and applied to one shop of the demo town, as `lokaal import` does it: a large file is
+ * parsed in a worker while the rows already checked are written (feeds/source.ts), so the
+ * time counted is the whole import, from the file's bytes to the committed transaction.
+ * The parse alone, in one thread, is printed beside it for finding where the time goes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,6 +11,7 @@ import { join } from 'node:path';
 import { gs1CheckDigit } from '@lokaal/core';
 import { generateDemoTown } from '../demo/town.js';
 import { parseFeed } from '../feeds/parse.js';
+import { readFeed } from '../feeds/source.js';
 import { SqliteStore } from '../store/sqlite.js';
 import { ShopWrites } from '../store/writes.js';
 
@@ -30,9 +34,9 @@ function csvFeed(rows: number, offset: number, priceShift: number): Buffer {
 export interface IngestResult {
   name: string;
   rows: number;
-  /** One entry per run, in seconds. */
+  /** One entry per run, in seconds: the whole import, and the parse alone. */
+  seconds: number[];
   parseSeconds: number[];
-  applySeconds: number[];
 }
 
 /** Each scenario runs this often, on as many shops; the median run is reported. */
@@ -48,25 +52,21 @@ export function benchIngest(): IngestResult[] {
     const shops = town.places.filter((place) => place.kind === 'shop').slice(0, RUNS);
     const results: IngestResult[] = [];
     const run = (name: string, feed: (run: number) => Buffer, mode: 'snapshot' | 'delta'): void => {
-      const result: IngestResult = { name, rows: 0, parseSeconds: [], applySeconds: [] };
+      const result: IngestResult = { name, rows: 0, seconds: [], parseSeconds: [] };
       shops.forEach((shop, index) => {
         const body = feed(index);
         let started = performance.now();
-        const parsed = parseFeed(body, 'csv', { maxRows: 200_000 });
+        result.rows = parseFeed(body, 'csv', { maxRows: 200_000 }).rows.length;
         result.parseSeconds.push((performance.now() - started) / 1000);
         started = performance.now();
-        const report = writes.importOffers(shop.id, parsed.rows, {
+        const report = writes.importOffers(shop.id, readFeed(body, 'csv', { maxRows: 200_000 }), {
           mode,
-          format: parsed.format,
-          read: parsed.read,
-          rejected: parsed.rejected,
           confirmShrink: true,
           now: new Date(),
         });
-        result.applySeconds.push((performance.now() - started) / 1000);
+        result.seconds.push((performance.now() - started) / 1000);
         if (report.result !== 'applied' || report.rejected > 0)
           throw new Error(`ingest bench: ${report.message}`);
-        result.rows = parsed.rows.length;
       });
       results.push(result);
     };
@@ -83,25 +83,23 @@ export function benchIngest(): IngestResult[] {
 
 /** Offers per second of each run, slowest first. */
 function rates(result: IngestResult): number[] {
-  return result.parseSeconds
-    .map((parse, run) => result.rows / (parse + result.applySeconds[run]!))
-    .sort((a, b) => a - b);
+  return result.seconds.map((seconds) => result.rows / seconds).sort((a, b) => a - b);
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 
 export function printIngest(results: IngestResult[]): void {
   console.log(
-    `\nFeed ingest (parse + apply, one transaction, fully indexed; median of ${RUNS} runs on ${RUNS} shops):\n`,
+    `\nFeed ingest (read and apply, one transaction, fully indexed; median of ${RUNS} runs on ${RUNS} shops):\n`,
   );
   console.log(
-    `${'feed'.padEnd(36)}${'rows'.padStart(9)}${'parse'.padStart(10)}${'apply'.padStart(10)}${'offers/s'.padStart(11)}${'range'.padStart(20)}`,
+    `${'feed'.padEnd(36)}${'rows'.padStart(9)}${'import'.padStart(10)}${'offers/s'.padStart(11)}${'range'.padStart(20)}${'parse alone'.padStart(13)}`,
   );
   for (const result of results) {
     const all = rates(result);
     const format = (rate: number) => Math.round(rate).toLocaleString('en');
     console.log(
-      `${result.name.padEnd(36)}${String(result.rows).padStart(9)}${`${median(result.parseSeconds).toFixed(2)} s`.padStart(10)}${`${median(result.applySeconds).toFixed(2)} s`.padStart(10)}${format(median(all)).padStart(11)}${`${format(all[0]!)}–${format(all.at(-1)!)}`.padStart(20)}`,
+      `${result.name.padEnd(36)}${String(result.rows).padStart(9)}${`${median(result.seconds).toFixed(2)} s`.padStart(10)}${format(median(all)).padStart(11)}${`${format(all[0]!)}–${format(all.at(-1)!)}`.padStart(20)}${`${median(result.parseSeconds).toFixed(2)} s`.padStart(13)}`,
     );
   }
   const slowest = Math.min(...results.map((result) => median(rates(result))));

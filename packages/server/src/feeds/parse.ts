@@ -30,9 +30,15 @@ const PARSERS: Record<FeedFormat, (body: Buffer, options: ParseOptions) => Parse
  * ones; a problem with the whole file (not this format, undecodable, no header, no rows, more
  * than `maxRows` rows) throws a `FeedFileError` that names it and where.
  */
-export function parseFeed(body: Buffer, format: FeedFormat, limits?: Partial<FeedLimits>): ParsedFeed {
+export function parseFeed(
+  body: Buffer,
+  format: FeedFormat,
+  limits?: Partial<FeedLimits>,
+  onRows?: ParseOptions['onRows'],
+): ParsedFeed {
   return PARSERS[format](body, {
     maxRows: limits?.maxRows ?? DEFAULT_FEED_LIMITS.maxRows,
     now: new Date(),
+    ...(onRows ? { onRows } : {}),
   });
 }

@@ -66,7 +66,15 @@ export interface ParseOptions {
   maxRows: number;
   /** The moment a `sale_price_effective_date` is compared with. */
   now: Date;
+  /**
+   * Takes the valid rows in batches, in file order, while the file is still being read;
+   * with it, the `ParsedFeed` that parsing returns has no `rows`.
+   */
+  onRows?: (rows: FeedRow[]) => void;
 }
+
+/** Rows per batch handed to `onRows`. */
+const BATCH_ROWS = 2000;
 
 export interface CollectorOptions extends ParseOptions {
   decimal: DecimalSeparator;
@@ -257,11 +265,13 @@ export class RowCollector {
     }
     if (keys !== null && key !== null) keys.set(key, line);
     this.rows.push(row);
+    if (this.options.onRows && this.rows.length >= BATCH_ROWS) this.options.onRows(this.rows.splice(0));
   }
 
   /** The parsed feed; a feed without a single row is not a feed. */
   finish(noRows = 'the file has no rows with products'): ParsedFeed {
     if (this.read === 0) throw new FeedFileError(noRows);
+    if (this.options.onRows && this.rows.length > 0) this.options.onRows(this.rows.splice(0));
     return {
       format: this.format,
       read: this.read,

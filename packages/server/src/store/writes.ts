@@ -15,6 +15,7 @@ import {
 } from '@lokaal/core';
 
 export type { ImportReport, PlaceEdit };
+import type { FeedSource, FeedSummary } from '../feeds/source.js';
 import type { FeedRejection, FeedRow } from '../feeds/types.js';
 import type { PlaceRecord } from '../dataset.js';
 import { coarseCellId } from './cells.js';
@@ -56,11 +57,6 @@ export type Authentication =
 
 export interface ImportOptions {
   mode: 'snapshot' | 'delta';
-  format: string;
-  /** Data rows the parser read, good and bad. */
-  read: number;
-  /** Rows the parser already rejected. */
-  rejected: FeedRejection[];
   confirmShrink: boolean;
   now: Date;
   /** In a multi-store feed (Google's `store_code`), the code of this place; defaults to its id. */
@@ -98,6 +94,39 @@ interface ExistingOffer {
   availability: Availability;
   quantity: number | null;
   url: string | null;
+}
+
+/**
+ * The rows of a feed that are this place's: in a feed of several stores (Google's
+ * `store_code`), those without a code or with its own; in a feed of one store, all. Rows
+ * are passed on as they come until a row of another store shows up; from there they wait
+ * until a second store code decides (or the end shows there is only one).
+ */
+function* rowsOfPlace(rows: Iterable<FeedRow>, ownCode: string, skip: () => void): Generator<FeedRow> {
+  const codes = new Set<string>();
+  let several = false;
+  let waiting: FeedRow[] | null = null;
+  const mine = (row: FeedRow) => row.store_code === null || row.store_code === ownCode;
+  for (const row of rows) {
+    if (row.store_code !== null && !several) {
+      codes.add(row.store_code);
+      several = codes.size > 1;
+    }
+    if (several) {
+      for (const held of waiting ?? []) {
+        if (mine(held)) yield held;
+        else skip();
+      }
+      waiting = null;
+      if (mine(row)) yield row;
+      else skip();
+    } else if (waiting || !mine(row)) {
+      (waiting ??= []).push(row);
+    } else {
+      yield row;
+    }
+  }
+  if (waiting) yield* waiting;
 }
 
 export class ShopWrites {
@@ -342,24 +371,22 @@ export class ShopWrites {
 
   /**
    * Applies a feed to one place: a snapshot replaces its offers, a delta upserts and
-   * removes. All of it in one transaction; a snapshot that would remove more than half of
-   * the current offers is held back unless confirmed, and then nothing changes.
+   * removes. All of it in one transaction, written while the feed is still being read (see
+   * feeds/source.ts); a snapshot that would remove more than half of the current offers is
+   * held back unless confirmed, and then nothing changes. A `FeedFileError` of the feed
+   * rolls everything back and is thrown on.
    */
-  importOffers(placeId: string, rows: FeedRow[], options: ImportOptions): ImportReport {
+  importOffers(placeId: string, feed: FeedSource, options: ImportOptions): ImportReport {
     const record = this.store.placeRecord(placeId);
     if (!record) throw new Error(`no place ${placeId}`);
     const { rid, place } = record;
     const nowIso = options.now.toISOString();
-    const rejected = [...options.rejected];
+    /** What the parser counted and rejected, once the feed has been read. */
+    let parsed: FeedSummary | null = null;
+    /** The rows the import itself rejects; the parser's come first in the report. */
+    const refused: FeedRejection[] = [];
     const counts = { imported: 0, updated: 0, unchanged: 0, removed: 0, skipped: 0 };
-    // One Google inventory file often lists every store of a chain: keep this store's rows.
-    const storeCodes = new Set(rows.map((row) => row.store_code).filter((code) => code !== null));
     const ownCode = options.storeCode ?? placeId;
-    const ownRows =
-      storeCodes.size > 1
-        ? rows.filter((row) => row.store_code === null || row.store_code === ownCode)
-        : rows;
-    counts.skipped = rows.length - ownRows.length;
     const db = this.db;
     const placeTerms = offerPlaceTerms(rid, place);
     const cell = coarseCellId(place.point);
@@ -394,18 +421,22 @@ export class ShopWrites {
       ),
     };
 
-    const report = (result: ImportReport['result'], message: string): ImportReport => ({
-      place_id: placeId,
-      mode: options.mode,
-      format: options.format,
-      result,
-      read: options.read,
-      ...counts,
-      rejected: rejected.length,
-      errors: rejected.slice(0, LISTED_ERRORS),
-      message,
-      finished_at: new Date().toISOString(),
-    });
+    const rejectedRows = (): FeedRejection[] => [...(parsed?.rejected ?? []), ...refused];
+    const report = (result: ImportReport['result'], message: string): ImportReport => {
+      const rejected = rejectedRows();
+      return {
+        place_id: placeId,
+        mode: options.mode,
+        format: parsed?.format ?? '',
+        result,
+        read: parsed?.read ?? 0,
+        ...counts,
+        rejected: rejected.length,
+        errors: rejected.slice(0, LISTED_ERRORS),
+        message,
+        finished_at: new Date().toISOString(),
+      };
+    };
     const saveStatus = (finished: ImportReport): void => {
       statements.status.run(rid, nowIso, finished.result, JSON.stringify(finished));
     };
@@ -435,7 +466,11 @@ export class ShopWrites {
           return offer;
         };
         const seen = new Set<string>();
-        for (const original of ownRows) {
+        // Index entries of offers that existed before, rewritten or removed after the new
+        // offers' entries are written: FTS5 writes its pending entries to disk whenever a
+        // rowid comes lower than the one before, so mixing them would cost a flush each.
+        const rewrites: Array<{ id: number; terms: string | null }> = [];
+        for (const original of rowsOfPlace(feed.rows, ownCode, () => (counts.skipped += 1))) {
           // EAN-13 codes starting with 2 are for use inside one shop (weighed goods, own
           // labels): the same number means different things in two shops, so it is a SKU.
           const row =
@@ -445,7 +480,7 @@ export class ShopWrites {
           const key = row.gtin ?? row.sku!;
           if (row.action === 'remove') {
             if (options.mode === 'snapshot') {
-              rejected.push({
+              refused.push({
                 line: row.line,
                 field: 'action',
                 reason: 'removals belong in a delta (PATCH or --delta); a snapshot lists what is on offer',
@@ -455,7 +490,7 @@ export class ShopWrites {
             }
             const offer = lookup(key);
             if (!offer) {
-              rejected.push({
+              refused.push({
                 line: row.line,
                 field: row.gtin ? 'gtin' : 'sku',
                 reason: 'nothing to remove: this place has no offer with this key',
@@ -464,14 +499,14 @@ export class ShopWrites {
               continue;
             }
             statements.deleteOffer.run(offer.id);
-            statements.deleteTerms.run(offer.id);
+            rewrites.push({ id: offer.id, terms: null });
             existing.delete(key);
             counts.removed += 1;
             continue;
           }
           if (seen.has(key)) {
             // Parsers reject repeated keys; a GTIN for in-shop use (02…) may become a SKU that repeats one.
-            rejected.push({
+            refused.push({
               line: row.line,
               field: row.gtin ? 'gtin' : 'sku',
               reason: 'this key appears on an earlier line of the feed; the earlier line counts',
@@ -509,7 +544,7 @@ export class ShopWrites {
               }
             }
             if (!productFor()) {
-              rejected.push({
+              refused.push({
                 line: row.line,
                 field: 'title',
                 reason: 'this GTIN is new here: give the product a title (name) so shoppers can find it',
@@ -521,7 +556,7 @@ export class ShopWrites {
           }
           const title = row.title ?? (offer && !row.gtin ? offer.title : productFor()?.name);
           if (!title) {
-            rejected.push({
+            refused.push({
               line: row.line,
               field: 'title',
               reason: 'an item without GTIN needs a title',
@@ -584,11 +619,11 @@ export class ShopWrites {
             statements.updateOffer.run({ ...values, id: offer.id });
           }
           if (offer.title !== values.title || offer.availability !== values.availability) {
-            statements.deleteTerms.run(offer.id);
-            statements.insertTerms.run(offer.id, offerTerms(values, productFor(), placeTerms));
+            rewrites.push({ id: offer.id, terms: offerTerms(values, productFor(), placeTerms) });
           }
           counts.updated += 1;
         }
+        parsed = feed.summary();
         if (options.mode === 'snapshot') {
           const before = existing.size;
           const missing = [...existing.values()].filter((offer) => !seen.has(offer.sku));
@@ -600,13 +635,18 @@ export class ShopWrites {
           }
           for (const offer of missing) {
             statements.deleteOffer.run(offer.id);
-            statements.deleteTerms.run(offer.id);
+            rewrites.push({ id: offer.id, terms: null });
             counts.removed += 1;
           }
         }
+        rewrites.sort((a, b) => a.id - b.id);
+        for (const { id, terms } of rewrites) {
+          statements.deleteTerms.run(id);
+          if (terms !== null) statements.insertTerms.run(id, terms);
+        }
         const done = report(
           'applied',
-          `applied: ${counts.imported} new, ${counts.updated} updated, ${counts.unchanged} confirmed unchanged, ${counts.removed} removed, ${rejected.length} rejected`,
+          `applied: ${counts.imported} new, ${counts.updated} updated, ${counts.unchanged} confirmed unchanged, ${counts.removed} removed, ${rejectedRows().length} rejected`,
         );
         saveStatus(done);
         return done;
