@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
-import { detectProduct, findAdapter } from '../src/adapters/index.js';
+import { findAdapter } from '../src/adapters/index.js';
+import { readProduct } from '../src/detect/page.js';
 import { cssPath } from '../src/detect/css-path.js';
 
 const USAGE = 'usage: npm run detect -- <page.html> --url <https://… the URL the page was saved from>';
@@ -51,7 +52,7 @@ try {
 
 const { document } = parseHTML(html) as unknown as { document: Document };
 const adapter = findAdapter(url);
-const found = detectProduct(document, url);
+const found = readProduct(document, url);
 const mount = (found?.adapter ?? adapter)?.mountPoint(document) ?? null;
 const report = {
   url: url.href,

@@ -12,6 +12,12 @@ import { buildGtinFilter, gtinPrefix, serializeFilter } from '@lokaal/filter';
 import { FILTER_MAX_AGE_IN_MS } from '../../extension/src/background/filter.js';
 import { Lookup, CACHE_TTL_IN_MS, type LookupClient } from '../../extension/src/background/lookup.js';
 import { nearestPerPlace, panelView } from '../../extension/src/background/view.js';
+import { readJsonLdTexts } from '../../extension/src/detect/json-ld.js';
+import {
+  MAX_JSON_LD_CHARS,
+  MAX_JSON_LD_SCRIPTS,
+  MAX_JSON_LD_TOTAL_CHARS,
+} from '../../extension/src/detect/limits.js';
 import { parseContentRequest, parsePageRequest } from '../../extension/src/lib/messages.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../extension/src/lib/settings.js';
 
@@ -146,6 +152,38 @@ describe('requests from a content script', () => {
     );
     assert.ok(request?.type === 'search-similar' && request.brand === undefined);
     assert.equal(parseContentRequest({ type: 'search-similar', title: '   ' }), null);
+  });
+
+  it('takes a page’s JSON-LD only as strings, bounded in number and size, and reads it itself', () => {
+    const product = JSON.stringify({ '@type': 'Product', name: 'Fietsbel', gtin13: '8710856026353' });
+    assert.deepEqual(parseContentRequest({ type: 'json-ld', texts: [product, '{'], needsRenderer: true }), {
+      type: 'json-ld',
+      texts: [product, '{'],
+      needsRenderer: true,
+    });
+    const refused = [
+      { type: 'json-ld', texts: product },
+      { type: 'json-ld', texts: [product, 7] },
+      { type: 'json-ld', texts: [{ toString: () => product }] },
+      { type: 'json-ld', texts: Array.from({ length: MAX_JSON_LD_SCRIPTS + 1 }, () => '{}') },
+      { type: 'json-ld', texts: ['x'.repeat(MAX_JSON_LD_CHARS + 1)] },
+      {
+        type: 'json-ld',
+        texts: ['x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2 + 1), 'x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2)],
+      },
+    ];
+    for (const request of refused) assert.equal(parseContentRequest(request), null);
+    // What the texts say is read in the background, against the browser's record of the URL.
+    const url = new URL('https://www.bol.com/nl/nl/p/fietsbel/9200000091093424/');
+    assert.deepEqual(readJsonLdTexts([product, '{'], url), {
+      hasProduct: true,
+      gtin: '08710856026353',
+      title: 'Fietsbel',
+    });
+    assert.deepEqual(readJsonLdTexts([product.replace('026353', '026354')], url), {
+      hasProduct: true,
+      title: 'Fietsbel',
+    });
   });
 
   it('lets extension pages ask for a tab and a geocode, nothing else', () => {

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { cssPath } from '../detect/css-path.js';
-import { adapters, detectProduct, findAdapter } from './index.js';
+import { readProduct, readWith } from '../detect/page.js';
+import { adapters, findAdapter } from './index.js';
 import type { ProductIdentity } from './types.js';
 
 const FIXTURES = new URL('../../test/fixtures/', import.meta.url);
@@ -120,8 +121,8 @@ for (const adapter of adapters) {
         const url = new URL(fixture.expected.url);
         const document = documentOf(fixture.html);
         assert.equal(findAdapter(url), adapter, `${url.href} should be read by ${adapter.id}`);
-        assert.deepEqual(adapter.extract(document, url), fixture.expected.identity);
-        const detected = detectProduct(document, url);
+        assert.deepEqual(readWith(adapter, document, url), fixture.expected.identity);
+        const detected = readProduct(document, url);
         assert.deepEqual(detected?.identity ?? null, fixture.expected.identity);
 
         const mount = adapter.mountPoint(document);

@@ -40,9 +40,9 @@ export const amazon: Adapter = {
   isProductUrl(url) {
     return url.protocol === 'https:' && HOSTS.has(url.hostname) && ASIN_PATH.test(url.pathname);
   },
-  extract(document, url) {
+  extract(document, url, jsonLd) {
     const asin = ASIN_PATH.exec(url.pathname)?.[1];
-    return extractIdentity(document, url, {
+    return extractIdentity(document, jsonLd, {
       marketplaceId: asin ? { scheme: 'asin', value: asin } : null,
       specTable: {
         scope: [

@@ -31,9 +31,9 @@ export const bol: Adapter = {
   isProductUrl(url) {
     return isBol(url) && PRODUCT_PATH.test(url.pathname);
   },
-  extract(document, url) {
+  extract(document, url, jsonLd) {
     const id = PRODUCT_PATH.exec(url.pathname)?.[1];
-    return extractIdentity(document, url, {
+    return extractIdentity(document, jsonLd, {
       marketplaceId: id ? { scheme: 'bol', value: id } : null,
       specTable: { scope: ['.specs__list', 'dl', 'table'] },
       titleSelector: '[data-test="title"]',

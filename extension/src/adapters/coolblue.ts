@@ -31,9 +31,9 @@ export const coolblue: Adapter = {
       PRODUCT_PATH.test(url.pathname)
     );
   },
-  extract(document, url) {
+  extract(document, url, jsonLd) {
     const id = PRODUCT_PATH.exec(url.pathname)?.[1];
-    return extractIdentity(document, url, {
+    return extractIdentity(document, jsonLd, {
       marketplaceId: id ? { scheme: 'coolblue', value: id } : null,
       specTable: { scope: ['.product-specs__list', 'dl', 'table'] },
       titleSelector: '.js-product-name',

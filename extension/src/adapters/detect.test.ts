@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { extractIdentity } from '../detect/identity.js';
+import { readIdentity, readProduct, readWith } from '../detect/page.js';
 import {
   MAX_JSON_LD_ARRAY,
   MAX_JSON_LD_CHARS,
@@ -10,9 +10,11 @@ import {
   MAX_JSON_LD_SCRIPTS,
   MAX_SPEC_LABELS,
   MAX_TEXT_CHARS,
+  MAX_JSON_LD_TOTAL_CHARS,
 } from '../detect/limits.js';
+import { jsonLdTexts } from '../detect/json-ld-texts.js';
 import { findMountPoint } from '../detect/mount.js';
-import { adapters, detectProduct } from './index.js';
+import { adapters } from './index.js';
 
 const SHOP = new URL('https://winkel.example/p/ding');
 
@@ -29,7 +31,7 @@ function jsonLd(value: unknown): string {
 }
 
 const gtinOf = (document: Document, url = SHOP) => {
-  const identity = extractIdentity(document, url);
+  const identity = readIdentity(document, url);
   return identity?.kind === 'gtin' ? `${identity.source} ${identity.gtin}` : null;
 };
 
@@ -110,7 +112,7 @@ describe('reading the GTIN', () => {
         ],
       }),
     );
-    const identity = extractIdentity(document, new URL('https://winkel.example/p/schoen?sku=schoen-42'));
+    const identity = readIdentity(document, new URL('https://winkel.example/p/schoen?sku=schoen-42'));
     assert.equal(identity?.kind, 'similar');
   });
 
@@ -135,7 +137,7 @@ describe('reading the GTIN', () => {
     }
     const bullets = page('', '<ul id="specs"><li><b>EAN:</b> 8712345000011</li></ul>');
     assert.equal(
-      extractIdentity(bullets, SHOP, { specTable: { labels: '#specs b' } })?.kind === 'gtin',
+      readIdentity(bullets, SHOP, { specTable: { labels: '#specs b' } })?.kind === 'gtin',
       true,
       'a label without a value element reads the rest of its line',
     );
@@ -151,7 +153,7 @@ describe('reading the GTIN', () => {
       </div>
       <div itemscope itemtype="https://schema.org/Product"><meta itemprop="gtin13" content="8712345000028"></div>`,
     );
-    assert.deepEqual(extractIdentity(document, SHOP), {
+    assert.deepEqual(readIdentity(document, SHOP), {
       kind: 'gtin',
       gtin: '08712345000011',
       source: 'microdata',
@@ -164,7 +166,7 @@ describe('reading the GTIN', () => {
 
   it('gives a similar identity with the marketplace id when no GTIN is valid', () => {
     const document = page('<meta property="og:title" content="Ding &amp; zo">', '<h1>Kop</h1>');
-    assert.deepEqual(extractIdentity(document, SHOP, { marketplaceId: { scheme: 'bol', value: '123' } }), {
+    assert.deepEqual(readIdentity(document, SHOP, { marketplaceId: { scheme: 'bol', value: '123' } }), {
       kind: 'similar',
       title: 'Ding & zo',
       marketplaceId: { scheme: 'bol', value: '123' },
@@ -173,8 +175,8 @@ describe('reading the GTIN', () => {
 
   it('finds nothing on a page without product data for the generic adapter', () => {
     const generic = adapters.at(-1)!;
-    assert.equal(generic.extract(page('<meta property="og:type" content="article">'), SHOP), null);
-    assert.equal(detectProduct(page(''), SHOP), null);
+    assert.equal(readWith(generic, page('<meta property="og:type" content="article">'), SHOP), null);
+    assert.equal(readProduct(page(''), SHOP), null);
   });
 });
 
@@ -183,7 +185,7 @@ describe('malformed and hostile pages', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {
         const document = page(jsonLd(value) + jsonLd({ '@type': 'Product', gtin: value, hasVariant: value }));
-        for (const adapter of adapters) adapter.extract(document, SHOP);
+        for (const adapter of adapters) readWith(adapter, document, SHOP);
       }),
       { numRuns: 150 },
     );
@@ -209,7 +211,7 @@ describe('malformed and hostile pages', () => {
       );
       for (const adapter of adapters) {
         assert.doesNotThrow(() =>
-          adapter.extract(document, new URL('https://www.bol.com/nl/nl/p/x/9200000091093424/')),
+          readWith(adapter, document, new URL('https://www.bol.com/nl/nl/p/x/9200000091093424/')),
         );
         assert.doesNotThrow(() => adapter.mountPoint(document));
       }
@@ -224,7 +226,7 @@ describe('malformed and hostile pages', () => {
           `<meta property="product:ean" content="${attribute}">`,
           `<dl><dt></dt><dd></dd></dl><table><tr><th>${label.replace(/</g, '&lt;')}</th><td>${value.replace(/</g, '&lt;')}</td></tr></table>`,
         );
-        extractIdentity(document, SHOP);
+        readIdentity(document, SHOP);
       }),
       { numRuns: 150 },
     );
@@ -239,7 +241,7 @@ describe('malformed and hostile pages', () => {
         throw new Error('hostile getter');
       },
     } as unknown as Document;
-    assert.equal(detectProduct(broken, SHOP), null);
+    assert.equal(readProduct(broken, SHOP), null);
   });
 
   it('reads no more than the first JSON-LD scripts', () => {
@@ -255,6 +257,15 @@ describe('malformed and hostile pages', () => {
   it('skips a JSON-LD script longer than the limit unparsed', () => {
     const padding = ' '.repeat(MAX_JSON_LD_CHARS);
     assert.equal(gtinOf(page(jsonLd(`{"@type":"Product","gtin13":"8712345000011"}${padding}`))), null);
+  });
+
+  it('reads no more JSON-LD text in all than the limit, skipping what would go over', () => {
+    const product = jsonLd({ '@type': 'Product', gtin13: '8712345000011' });
+    const bulky = jsonLd({ '@type': 'WebPage', text: 'x'.repeat(MAX_JSON_LD_TOTAL_CHARS * 0.4) });
+    const texts = jsonLdTexts(page(bulky + bulky + bulky + product));
+    assert.equal(texts.length, 3, 'the third bulky script would go over the limit; the product fits');
+    assert.ok(texts.reduce((sum, text) => sum + text.length, 0) <= MAX_JSON_LD_TOTAL_CHARS);
+    assert.equal(gtinOf(page(bulky + bulky + bulky + product)), 'json-ld 08712345000011');
   });
 
   it('reads only the first variants of a huge product group', () => {
@@ -291,14 +302,14 @@ describe('malformed and hostile pages', () => {
       jsonLd({ '@type': 'Product', gtin13: '8'.repeat(100_000) }),
       `<h1>${'x'.repeat(1_000_000)}</h1><table><tr><th>EAN</th><td>${'8712345000011 '.repeat(10_000)}</td></tr></table>`,
     );
-    const identity = extractIdentity(document, SHOP);
+    const identity = readIdentity(document, SHOP);
     assert.equal(identity?.kind, 'similar');
     assert.equal(identity?.title.length, MAX_TEXT_CHARS);
   });
 
   it('keeps markup in a title as text', () => {
     const title = '<img src=x onerror="alert(1)">Ding';
-    const identity = extractIdentity(page(jsonLd({ '@type': 'Product', name: title })), SHOP);
+    const identity = readIdentity(page(jsonLd({ '@type': 'Product', name: title })), SHOP);
     assert.equal(identity?.title, title);
   });
 });

@@ -22,8 +22,8 @@ export const generic: Adapter = {
   isProductUrl(url) {
     return url.protocol === 'https:' || url.protocol === 'http:';
   },
-  extract(document, url) {
-    return extractIdentity(document, url, { requireProductData: true });
+  extract(document, url, jsonLd) {
+    return extractIdentity(document, jsonLd, { requireProductData: true });
   },
   mountPoint(document) {
     return findMountPoint(document, [

@@ -1,3 +1,4 @@
+import type { JsonLdFacts } from '../detect/json-ld.js';
 import type { Adapter, ProductIdentity } from './types.js';
 import { amazon } from './amazon.js';
 import { bol } from './bol.js';
@@ -22,22 +23,23 @@ export function findAdapter(url: URL): Adapter | undefined {
 }
 
 /**
- * The product the page shows and the adapter that read it, or null. Call after the page's
- * load and on every single-page navigation; it reads a bounded part of the page once and
- * never throws, whatever the page holds.
+ * The product the page shows and the adapter that read it, or null, given what the page's
+ * JSON-LD says. Call after the page's load and on every single-page navigation; it reads
+ * a bounded part of the page once and never throws, whatever the page holds.
  *
  * @example
- * const found = detectProduct(document, new URL(location.href));
+ * const found = detectProduct(document, new URL(location.href), facts);
  * if (found?.identity.kind === 'gtin') lookUp(found.identity.gtin);
  */
 export function detectProduct(
   document: Document,
   url: URL,
+  jsonLd: JsonLdFacts,
 ): { adapter: Adapter; identity: ProductIdentity } | null {
   const adapter = findAdapter(url);
   if (!adapter) return null;
   try {
-    const identity = adapter.extract(document, url);
+    const identity = adapter.extract(document, url, jsonLd);
     return identity ? { adapter, identity } : null;
   } catch {
     // A page we cannot read is a page without a panel, never an error on the shopper's page.

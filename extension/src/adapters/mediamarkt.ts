@@ -29,9 +29,9 @@ export const mediamarkt: Adapter = {
   isProductUrl(url) {
     return url.protocol === 'https:' && HOSTS.has(url.hostname) && PRODUCT_PATH.test(url.pathname);
   },
-  extract(document, url) {
+  extract(document, url, jsonLd) {
     const id = PRODUCT_PATH.exec(url.pathname)?.[1];
-    return extractIdentity(document, url, {
+    return extractIdentity(document, jsonLd, {
       marketplaceId: id ? { scheme: 'mediamarkt', value: id } : null,
       specTable: { scope: ['table', 'dl'] },
       titleSelector: '[data-test="mms-select-details-header"] h1',

@@ -4,6 +4,8 @@
  * and never make a request.
  */
 
+import type { JsonLdFacts } from '../detect/json-ld.js';
+
 /** Where the identity was found, best first. */
 export type IdentitySource = 'json-ld' | 'microdata' | 'meta' | 'spec-table';
 
@@ -53,8 +55,11 @@ export interface Adapter {
   readonly exampleUrls: { readonly product: readonly string[]; readonly notProduct: readonly string[] };
   /** Pure: is this URL a product page of this marketplace? */
   isProductUrl(url: URL): boolean;
-  /** The product identity of the page, or null when the page shows no product. */
-  extract(document: Document, url: URL): ProductIdentity | null;
+  /**
+   * The product identity of the page, or null when the page shows no product; `jsonLd` is
+   * what the page's JSON-LD says (`readJsonLd`, or the background's reading of its text).
+   */
+  extract(document: Document, url: URL, jsonLd: JsonLdFacts): ProductIdentity | null;
   /** Where to mount the panel: near the price/buy block, never over the page's controls. */
   mountPoint(document: Document): MountPoint | null;
 }

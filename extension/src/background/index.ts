@@ -5,6 +5,7 @@
  * the toolbar badge of each tab in step.
  */
 import { findAdapter } from '../adapters/index.js';
+import { readJsonLdTexts } from '../detect/json-ld.js';
 import { browser, type Runtime } from '../lib/browser.js';
 import {
   parseContentRequest,
@@ -108,6 +109,21 @@ async function answer(request: ContentRequest, tabId: number, url: URL): Promise
         await writeSettings({ dismissedSites: [...settings.dismissedSites, url.hostname].slice(-200) });
       }
       return { view: null };
+    case 'json-ld': {
+      // Read here, not in the page: the code that walks JSON-LD costs a page more to
+      // compile than to run. The variant is chosen against the browser's record of the URL.
+      const jsonLd = readJsonLdTexts(request.texts, url);
+      if (!jsonLd.gtin || !allowed(settings, url)) return { view: null, jsonLd };
+      try {
+        const places = await lookup.product(jsonLd.gtin, settings);
+        return {
+          view: await withRenderer(request, tabId, await show(tabId, places, 'exact', settings)),
+          jsonLd,
+        };
+      } catch {
+        return { view: null, jsonLd };
+      }
+    }
     case 'lookup': {
       if (!allowed(settings, url)) return { view: null };
       const places = await lookup.product(request.gtin, settings);

@@ -7,10 +7,15 @@
  *
  * It carries no renderer and no styles: when there is something to show, the background
  * injects `panel.js` into this frame before it answers (see `renderer.ts`), so that a page
- * without a match only pays for detection.
+ * without a match only pays for detection. Nor does it interpret the page's JSON-LD: it
+ * sends the scripts' text, and the background answers with what they say (and, when that
+ * is a GTIN, with the places for it). Walking a JSON-LD graph is little work, but its
+ * code is the largest part of detection, and a page pays to compile code before it runs.
  */
-import { detectProduct } from '../adapters/index.js';
+import { detectProduct, findAdapter } from '../adapters/index.js';
 import type { ProductIdentity } from '../adapters/types.js';
+import type { JsonLdFacts } from '../detect/json-ld.js';
+import { jsonLdTexts } from '../detect/json-ld-texts.js';
 import { runtime } from '../lib/runtime.js';
 import type { ContentAnswer, ContentNotice, ContentRequest, PanelView } from '../lib/messages.js';
 import { loadedRenderer, PANEL_TAG, type PanelHandle } from './renderer.js';
@@ -25,18 +30,23 @@ let panel: PanelHandle | null = null;
 let current: string | null = null;
 /** Counts detections, so that only the latest one mounts a panel (a refresh keeps the key). */
 let generation = 0;
+/** Counts calls of `detect`: a call still waiting for the background gives way to a newer one. */
+let calls = 0;
 let detections = 0;
 let detectionsUrl = '';
 let settleTimer: ReturnType<typeof setTimeout> | undefined;
 
-async function ask(request: ContentRequest): Promise<PanelView | null> {
+async function send(request: ContentRequest): Promise<ContentAnswer | null> {
   try {
-    const answer = (await runtime.sendMessage(request)) as ContentAnswer | undefined;
-    return answer?.view ?? null;
+    return ((await runtime.sendMessage(request)) as ContentAnswer | undefined) ?? null;
   } catch {
     // The extension was updated or reloaded: this page's script is an orphan now.
     return null;
   }
+}
+
+async function ask(request: ContentRequest): Promise<PanelView | null> {
+  return (await send(request))?.view ?? null;
 }
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
@@ -49,8 +59,26 @@ function identityKey(identity: ProductIdentity | null): string {
 }
 
 async function detect(force = false): Promise<void> {
+  const call = ++calls;
   const url = new URL(location.href);
-  const found = detectProduct(document, url);
+  let jsonLd: JsonLdFacts = { hasProduct: false };
+  /** The background's answer for the GTIN of the JSON-LD, when it named one. */
+  let answered: PanelView | null | undefined;
+  let texts: string[] = [];
+  try {
+    if (findAdapter(url)) texts = jsonLdTexts(document);
+  } catch {
+    // A page we cannot read has no JSON-LD for us.
+  }
+  if (texts.length > 0) {
+    const answer = await send({ type: 'json-ld', texts, needsRenderer: !loadedRenderer() });
+    if (call !== calls) return;
+    if (answer?.jsonLd) {
+      jsonLd = answer.jsonLd;
+      if (jsonLd.gtin) answered = answer.view;
+    }
+  }
+  const found = detectProduct(document, url, jsonLd);
   const key = `${url.origin}${url.pathname}|${identityKey(found?.identity ?? null)}`;
   if (!force && key === current) return;
   current = key;
@@ -64,9 +92,11 @@ async function detect(force = false): Promise<void> {
   const { adapter, identity } = found;
   const needsRenderer = !loadedRenderer();
   const view =
-    identity.kind === 'gtin'
-      ? await ask({ type: 'lookup', gtin: identity.gtin, needsRenderer })
-      : await ask({ type: 'similar-status', needsRenderer });
+    answered !== undefined
+      ? answered
+      : identity.kind === 'gtin'
+        ? await ask({ type: 'lookup', gtin: identity.gtin, needsRenderer })
+        : await ask({ type: 'similar-status', needsRenderer });
   // Silence, or the page moved on while the background answered.
   if (!view || mine !== generation) return;
   // Mounted right before the next frame: the layout the panel reads there is the one that

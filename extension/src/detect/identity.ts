@@ -1,5 +1,5 @@
 import type { MarketplaceId, ProductIdentity } from '../adapters/types.js';
-import { readJsonLd } from './json-ld.js';
+import type { JsonLdFacts } from './json-ld.js';
 import { metaTags, readMeta } from './meta.js';
 import { readMicrodata } from './microdata.js';
 import { readSpecTable, type SpecTableOptions } from './spec-table.js';
@@ -31,14 +31,15 @@ function textAt(document: Document, selector: string | undefined): string | unde
  * microdata, then meta tags, then the specification table; failing those a `similar`
  * identity from title, brand and the marketplace's own id. Every GTIN is check-digit
  * validated and returned as GTIN-14. Reads only what each step needs, and only with
- * `textContent` and `getAttribute`.
+ * `textContent` and `getAttribute`. What the JSON-LD says comes read already (`jsonLd`):
+ * in a page, the background reads it (see content/index.ts); elsewhere `readIdentity`
+ * (page.ts) reads it in line.
  */
 export function extractIdentity(
   document: Document,
-  url: URL,
+  jsonLd: JsonLdFacts,
   options: ExtractOptions = {},
 ): ProductIdentity | null {
-  const jsonLd = readJsonLd(document, url);
   const microdata = jsonLd.gtin ? null : readMicrodata(document);
   // The head's meta tags are read only when a step needs them: most product pages name
   // their GTIN and title in JSON-LD, and a page without a panel should cost little.

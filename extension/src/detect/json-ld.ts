@@ -1,12 +1,6 @@
 import { cleanText, gtinFromValue } from './text.js';
-import {
-  MAX_JSON_LD_ARRAY,
-  MAX_JSON_LD_CHARS,
-  MAX_JSON_LD_DEPTH,
-  MAX_JSON_LD_NODES,
-  MAX_JSON_LD_SCRIPTS,
-  MAX_SCRIPTS_SCANNED,
-} from './limits.js';
+import { jsonLdTexts } from './json-ld-texts.js';
+import { MAX_JSON_LD_ARRAY, MAX_JSON_LD_DEPTH, MAX_JSON_LD_NODES } from './limits.js';
 
 /** What the page's JSON-LD says about its product. */
 export interface JsonLdFacts {
@@ -189,22 +183,18 @@ function firstGtin(candidate: Candidate): string | null {
  * readJsonLd(document, new URL(location.href)).gtin // '08712345678906'
  */
 export function readJsonLd(document: Document, pageUrl: URL): JsonLdFacts {
-  // The tag-name collection is cached by browsers; an attribute selector would walk the
-  // whole page.
-  const scripts = document.getElementsByTagName('script');
+  return readJsonLdTexts(jsonLdTexts(document), pageUrl);
+}
+
+/**
+ * `readJsonLd` on the scripts' text (`jsonLdTexts`): what the background does with the
+ * text a content script sends. Every text is parsed here; malformed JSON is skipped.
+ */
+export function readJsonLdTexts(texts: readonly string[], pageUrl: URL): JsonLdFacts {
   const candidates: Candidate[] = [];
   const budget = { nodes: MAX_JSON_LD_NODES };
-  let read = 0;
-  for (
-    let index = 0;
-    index < scripts.length && index < MAX_SCRIPTS_SCANNED && read < MAX_JSON_LD_SCRIPTS;
-    index++
-  ) {
-    const script = scripts[index]!;
-    if (!script.getAttribute('type')?.includes('ld+json')) continue;
-    read += 1;
-    const text = script.textContent ?? '';
-    if (text.length > MAX_JSON_LD_CHARS || budget.nodes <= 0) continue;
+  for (const text of texts) {
+    if (budget.nodes <= 0) break;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);

@@ -9,6 +9,8 @@ export const MAX_SCRIPTS_SCANNED = 400;
 export const MAX_JSON_LD_SCRIPTS = 16;
 /** Characters of one JSON-LD script; a longer script is skipped unparsed. */
 export const MAX_JSON_LD_CHARS = 200_000;
+/** Characters of all JSON-LD scripts of a page together, as sent to the background. */
+export const MAX_JSON_LD_TOTAL_CHARS = 400_000;
 /** Objects visited while walking all parsed JSON-LD of a page. */
 export const MAX_JSON_LD_NODES = 2_000;
 /** Nesting depth followed inside JSON-LD. */

@@ -5,6 +5,8 @@
  * bounds every size before anything is used.
  */
 import { parseGtin, type Availability, type Locale } from '@lokaal/core';
+import type { JsonLdFacts } from '../detect/json-ld.js';
+import { MAX_JSON_LD_CHARS, MAX_JSON_LD_SCRIPTS, MAX_JSON_LD_TOTAL_CHARS } from '../detect/limits.js';
 
 /** Longest title and brand the background accepts from a page. */
 export const MAX_TITLE_LENGTH = 300;
@@ -12,6 +14,11 @@ export const MAX_BRAND_LENGTH = 100;
 
 /** From a content script to the background. */
 export type ContentRequest =
+  /**
+   * The text of the page's JSON-LD scripts (`jsonLdTexts`): what does it say, and when it
+   * names a GTIN, are there places nearby? Sizes as `jsonLdTexts` bounds them.
+   */
+  | { readonly type: 'json-ld'; readonly texts: readonly string[]; readonly needsRenderer: boolean }
   /**
    * The page shows a product with this GTIN: are there places nearby? With
    * `needsRenderer`, the page has no panel code yet: inject it if there is a panel to show.
@@ -81,8 +88,11 @@ export interface PanelView {
   readonly items: readonly PanelItem[];
 }
 
-/** What a content request is answered with: `null` means stay silent. */
-export type ContentAnswer = { readonly view: PanelView | null };
+/**
+ * What a content request is answered with: `null` means stay silent. A `json-ld` request
+ * also gets what the JSON-LD says; when that includes a GTIN, `view` is the answer for it.
+ */
+export type ContentAnswer = { readonly view: PanelView | null; readonly jsonLd?: JsonLdFacts };
 
 /** What the popup shows for a tab. */
 export interface TabState {
@@ -108,6 +118,17 @@ function boundedText(value: unknown, max: number): string | null {
 export function parseContentRequest(value: unknown): ContentRequest | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
+    case 'json-ld': {
+      const { texts } = value;
+      if (!Array.isArray(texts) || texts.length > MAX_JSON_LD_SCRIPTS) return null;
+      let total = 0;
+      for (const text of texts as unknown[]) {
+        if (typeof text !== 'string' || text.length > MAX_JSON_LD_CHARS) return null;
+        total += text.length;
+      }
+      if (total > MAX_JSON_LD_TOTAL_CHARS) return null;
+      return { type: 'json-ld', texts: texts as string[], needsRenderer: value.needsRenderer === true };
+    }
     case 'lookup': {
       if (typeof value.gtin !== 'string' || value.gtin.length > 20) return null;
       const parsed = parseGtin(value.gtin);
