@@ -5,8 +5,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { gs1CheckDigit } from '@lokaal/core';
 import { LOKAAL_BIN, seededDatabase, startServer } from '../support/server.js';
 
 let dbPath: string;
@@ -36,6 +38,56 @@ describe('lokaal', () => {
     assert.equal(seed.status, 1);
     assert.match(seed.stderr, /already holds .* --force/);
     assert.equal(lokaal('stats', '--db', dbPath).stdout, before);
+  });
+
+  it('keeps its exit code, without a stack trace, when the reader of its output stops early', () => {
+    // As `lokaal import … | head -1` would: the reader takes the first line and goes, and
+    // the report comes after the import, into a closed pipe.
+    const { dir, dbPath: db } = seededDatabase();
+    try {
+      const shop = (() => {
+        const database = new Database(db, { readonly: true });
+        try {
+          return (
+            database.prepare("SELECT id FROM places WHERE kind = 'shop' LIMIT 1").get() as { id: string }
+          ).id;
+        } finally {
+          database.close();
+        }
+      })();
+      const feed = join(dir, 'voorraad.csv');
+      // Over a megabyte, so that it is read in a worker, which keeps the process alive long
+      // enough for the closed pipe to be noticed.
+      const rows = Array.from({ length: 30_000 }, (_, i) => {
+        const body = `871777${String(i).padStart(6, '0')}`;
+        return `${body}${gs1CheckDigit(body)};Fietsonderdeel nummer ${i};${1 + (i % 50)},95;${i % 7}`;
+      });
+      writeFileSync(feed, ['ean;naam;prijs;voorraad', ...rows].join('\n'));
+      // Through a shell's pipe, as an operator types it; bash hands back lokaal's own exit code.
+      const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+      const command = [
+        process.execPath,
+        LOKAAL_BIN,
+        'import',
+        '--place',
+        shop,
+        '--confirm-shrink',
+        '--db',
+        db,
+        feed,
+      ]
+        .map(quote)
+        .join(' ');
+      const piped = spawnSync('bash', ['-c', `${command} | head -1; exit "\${PIPESTATUS[0]}"`], {
+        encoding: 'utf8',
+      });
+      assert.match(piped.stdout, /^Applying voorraad\.csv/);
+      assert.doesNotMatch(piped.stderr, /EPIPE|Error/);
+      assert.equal(piped.status, 0, piped.stderr);
+      assert.match(lokaal('stats', '--db', db).stdout, /offers\s+\d{5}/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains wrong usage', () => {
