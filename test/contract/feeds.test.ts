@@ -505,6 +505,26 @@ describe('feeds', () => {
       const written = offers();
       assert.equal(written.length, 27_000);
       assert.equal(written.find((offer) => offer.title === 'Fietsonderdeel 0; model 0')?.price_cents, 195);
+      // Every offer is in the search index, also those whose index terms the worker made.
+      const indexed = new Database(dbPath, { readonly: true });
+      try {
+        const { rid } = indexed.prepare('SELECT rid FROM places WHERE id = ?').get(placeId) as {
+          rid: number;
+        };
+        const { count } = indexed
+          .prepare('SELECT count(*) AS count FROM offer_fts WHERE offer_fts MATCH ?')
+          .get(`"fietsonderdeel" AND "·pl${rid}"`) as { count: number };
+        assert.equal(count, 27_000);
+      } finally {
+        indexed.close();
+      }
+      const last = (await (
+        await fetch(`${server.baseUrl}/v1/search?q=fietsonderdeel%2029998&near=3811`)
+      ).json()) as { items: Array<{ title: string }> };
+      assert.deepEqual(
+        last.items.map((item) => item.title),
+        ['Fietsonderdeel 29998; model 38'],
+      );
 
       // The same file, broken at its very end: refused with the line, and nothing changes.
       const broken = `${big}\r\n${ean(999_999)};"Fietsonderdeel zonder eind;1,00;1`;

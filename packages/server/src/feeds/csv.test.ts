@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gs1CheckDigit } from '@lokaal/core';
 import { csvParseRecords, parseCsv, parseDelimited, plainRecords } from './csv.js';
 import { decodeFeed } from './decode.js';
-import { FeedFileError, type ParsedFeed } from './types.js';
+import { FeedFileError, type FeedRow, type ParsedFeed } from './types.js';
 
 const OPTIONS = { maxRows: 200_000, now: new Date('2026-11-27T10:00:00Z') };
 const example = (file: string) => readFileSync(new URL(`../../examples/feeds/${file}`, import.meta.url));
@@ -476,5 +476,77 @@ describe('the fast reading of plain files', () => {
     assert.equal(plainRecords('a;b\n1;"x\ny"\n', ';'), null);
     assert.equal(plainRecords('a;b\n1; "x"\n', ';'), null);
     assert.equal(plainRecords('a;b\n1;"x\n', ';'), null);
+  });
+});
+
+describe('large files, read a piece at a time', () => {
+  /** A `;` file of `count` rows about 40 characters long; `special` replaces rows by index. */
+  function largeFile(
+    count: number,
+    price: (i: number) => string,
+    special = new Map<number, string>(),
+  ): string {
+    const lines = ['ean;naam;prijs'];
+    for (let i = 0; i < count; i++) lines.push(special.get(i) ?? `${ean(i)};Fietsbel ${i};${price(i)}`);
+    return `${lines.join('\r\n')}\r\n`;
+  }
+  const batched = (text: string) => {
+    const batches: FeedRow[][] = [];
+    const feed = csv(text, { ...OPTIONS, onRows: (rows) => batches.push(rows) });
+    return { feed, batches };
+  };
+
+  it('counts lines right after a quoted field over two lines far into the file', () => {
+    const text = largeFile(
+      8000,
+      () => '12,95',
+      new Map([[6000, `${ean(6000)};"Fietsbel\r\nover twee regels";12,95`]]),
+    );
+    assert.ok(text.length > 3 * 65_536, 'the file spans several pieces');
+    const feed = csv(text);
+    assert.equal(feed.rows.length, 8000);
+    assert.deepEqual(feed.rejected, []);
+    assert.deepEqual(
+      feed.rows.slice(5999, 6002).map((row) => [row.line, row.title]),
+      [
+        [6001, 'Fietsbel 5999'],
+        [6002, 'Fietsbel over twee regels'],
+        [6004, 'Fietsbel 6001'],
+      ],
+    );
+    assert.equal(feed.rows.at(-1)?.line, 8002);
+  });
+
+  it('hands on the first rows before the end of the file is read', () => {
+    const text = `${largeFile(8000, () => '12,95')}${ean(8000)};"Fietsbel;12,95\r\n`;
+    const batches: FeedRow[][] = [];
+    assert.throws(
+      () => csv(text, { ...OPTIONS, onRows: (rows) => batches.push(rows) }),
+      (error: unknown) =>
+        error instanceof FeedFileError && /^line 8002: a quoted field .* is not closed/.test(error.message),
+    );
+    assert.ok(batches.length >= 2, `${batches.length} batches before the broken last line`);
+    assert.deepEqual(
+      batches[0]?.slice(0, 2).map((row) => row.line),
+      [2, 3],
+    );
+  });
+
+  it('decides an early 1.234 by the prices of the whole file, and keeps the rows in file order', () => {
+    const ambiguous = new Map([[1, `${ean(1)};Fietsbel 1;1.234`]]);
+    const points = batched(largeFile(8000, (i) => `${i % 90}.95`, ambiguous));
+    assert.equal(points.feed.rejected.length, 1);
+    assert.equal(points.feed.rejected[0]?.line, 3);
+    assert.match(points.feed.rejected[0]?.reason ?? '', /more than 2 decimals/);
+    const commas = batched(largeFile(8000, (i) => `${i % 90},95`, ambiguous));
+    assert.deepEqual(commas.feed.rejected, []);
+    const rows = commas.batches.flat();
+    assert.equal(rows.length, 8000);
+    assert.equal(rows[1]?.price_cents, 123_400);
+    assert.deepEqual(
+      rows.map((row) => row.line),
+      Array.from({ length: 8000 }, (_, i) => i + 2),
+    );
+    assert.deepEqual(rows, csv(largeFile(8000, (i) => `${i % 90},95`, ambiguous)).rows);
   });
 });

@@ -5,8 +5,8 @@
 import { parse as parseCsvText, type Options as CsvOptions } from 'csv-parse/sync';
 import Papa from 'papaparse';
 import { decodeFeed } from './decode.js';
-import { dominantDecimal, foldKey, type DecimalSeparator } from './fields.js';
-import { RowCollector, type Cell, type ParseOptions, type RowField } from './rows.js';
+import { DecimalVote, foldKey, type DecimalSeparator } from './fields.js';
+import { RowCollector, type Cell, type ParseOptions, type RawRow, type RowField } from './rows.js';
 import { FeedFileError, type ParsedFeed } from './types.js';
 
 /**
@@ -82,16 +82,21 @@ interface CsvRecord {
   raw: string;
 }
 
-/** The first line that holds a letter or a digit; '' when there is none. */
+/** The first line that holds a letter or a digit; '' when there is none. Lines may end in `\r\n`, `\r` or `\n`. */
 function firstLineWithText(text: string): string {
-  for (let start = 0; start < text.length;) {
-    const end = text.indexOf('\n', start);
-    const line = text.slice(start, end < 0 ? text.length : end);
-    if (/[\p{L}\p{N}]/u.test(line)) return line;
-    if (end < 0) break;
-    start = end + 1;
-  }
+  for (const line of lines(text)) if (/[\p{L}\p{N}]/u.test(line)) return line;
   return '';
+}
+
+/** The lines of a text, one at a time. */
+function* lines(text: string): Generator<string> {
+  const lineEnd = /\r\n?|\n/g;
+  let start = 0;
+  for (let end = lineEnd.exec(text); end !== null; end = lineEnd.exec(text)) {
+    yield text.slice(start, end.index);
+    start = lineEnd.lastIndex;
+  }
+  yield text.slice(start);
 }
 
 /** The number of line ends in a text. */
@@ -206,31 +211,24 @@ export interface DelimitedOptions extends ParseOptions {
   decimal?: DecimalSeparator;
 }
 
-/** Parses delimited text: CSV with any of the usual separators, or Google's TSV. */
-export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedFeed {
-  const { text } = decodeFeed(body, { legacy: true });
-  // One kind of line end, so the line numbers of the records are easy to follow. Line ends inside
-  // quoted fields become `\n` too, which is the same once whitespace is collapsed.
-  let normalised = text.replace(/\r\n?/g, '\n');
-  let separator = options.separator;
-  // Excel's `sep=;` first line names the separator.
-  const sepLine = /^sep=(.)\n/i.exec(normalised);
-  if (sepLine) {
-    separator ??= sepLine[1]!;
-    normalised = `\n${normalised.slice(sepLine[0].length)}`;
-  }
-  separator ??= detectSeparator(firstLineWithText(normalised));
+/** One kind of line end, so that the line numbers of records are easy to follow. */
+function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
 
-  let records: string[][];
-  let lines: number[];
+/** Characters read at a time (about 1,000 rows), so that the first rows are checked early. */
+const PIECE_CHARS = 1 << 16;
+
+interface Records {
+  records: string[][];
+  /** The line each record starts on. */
+  lines: number[];
+}
+
+/** csv-parse's reading of the whole text, or the `FeedFileError` that says where it fails. */
+function csvParseOrExplain(normalised: string, separator: string): Records {
   try {
-    const plain = plainRecords(normalised, separator);
-    if (plain !== null) {
-      records = plain;
-      lines = plain.map((_, i) => i + 1);
-    } else {
-      ({ records, lines } = csvParseRecords(normalised, separator));
-    }
+    return csvParseRecords(normalised, separator);
   } catch (error) {
     const { code, lines, message } = error as CsvError;
     if (code === 'CSV_QUOTE_NOT_CLOSED') {
@@ -241,12 +239,99 @@ export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedF
     }
     throw new FeedFileError(`line ${lines ?? 1}: the file cannot be read as CSV: ${message}`);
   }
+}
 
-  const headerIndex = records.findIndex((record) => record.some((cell) => cell.trim() !== ''));
-  if (headerIndex < 0) throw new FeedFileError('the file is empty: no header line was found');
-  const header = records[headerIndex]!.map((name) => name.trim());
-  const headerLine = lines[headerIndex]!;
+/**
+ * The records of delimited text, a piece of whole lines at a time. Each piece is read with
+ * Papa Parse while it is plain (`plainRecords`); from the first piece that is not, the
+ * whole text is read with csv-parse and its records from there on are given. A reading
+ * stops at line ends, so the records before that piece are the same in both readings.
+ */
+function* recordPieces(text: string, separator: string): Generator<Records> {
+  let start = 0;
+  let line = 1;
+  let given = 0;
+  while (start < text.length) {
+    const lineEnd = text.indexOf('\n', start + PIECE_CHARS);
+    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    // Line ends inside quoted fields become `\n` too, which is the same once whitespace is collapsed.
+    const records = plainRecords(normaliseLineEnds(text.slice(start, end)), separator);
+    if (records === null) {
+      const all = csvParseOrExplain(normaliseLineEnds(text), separator);
+      yield { records: all.records.slice(given), lines: all.lines.slice(given) };
+      return;
+    }
+    yield { records, lines: records.map((_, i) => line + i) };
+    given += records.length;
+    line += records.length;
+    start = end;
+  }
+}
 
+/**
+ * Parses delimited text: CSV with any of the usual separators, or Google's TSV. The file is
+ * read a piece at a time, and each row is checked as soon as it is read, so that a large
+ * feed's first rows can be written while the rest is read (`onRows`). Only a value that
+ * reads differently with a decimal comma or point (`1.234`) waits: from the first such row
+ * on, rows are kept until every price has shown which separator the file uses.
+ */
+export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedFeed {
+  let { text } = decodeFeed(body, { legacy: true });
+  let separator = options.separator;
+  // Excel's `sep=;` first line names the separator; an empty line keeps the line numbers.
+  const sepLine = /^sep=(.)(?:\r\n?|\n)/i.exec(text);
+  if (sepLine) {
+    separator ??= sepLine[1]!;
+    text = `\n${text.slice(sepLine[0].length)}`;
+  }
+  separator ??= detectSeparator(firstLineWithText(text));
+  const fallbackDecimal = options.decimal ?? (separator === ';' ? ',' : '.');
+
+  let columns: Array<{ field: RowField; index: number; name: string }> | null = null;
+  let priceColumns: number[] = [];
+  let headerLine = 0;
+  const collector = new RowCollector(options.format, { ...options, decimal: fallbackDecimal });
+  const vote = new DecimalVote();
+  /** The rows from the first one whose values depend on the decimal separator on. */
+  let waiting: RawRow[] | null = null;
+  for (const { records, lines } of recordPieces(text, separator)) {
+    records.forEach((record, i) => {
+      if (columns === null) {
+        if (record.some((cell) => cell.trim() !== '')) {
+          headerLine = lines[i]!;
+          columns = headerColumns(record, headerLine, collector);
+          priceColumns = columns.flatMap(({ field, index }) =>
+            field === 'price' || field === 'sale_price' ? [index] : [],
+          );
+        }
+        return;
+      }
+      for (const index of priceColumns) vote.add(record[index]);
+      const cells: Partial<Record<RowField, Cell>> = {};
+      for (const { field, index, name } of columns)
+        cells[field] = { field: name, value: record[index] ?? '' };
+      const raw = { line: lines[i]!, cells };
+      if (waiting === null && collector.dependsOnDecimal(cells)) waiting = [];
+      if (waiting !== null) waiting.push(raw);
+      else collector.add(raw);
+    });
+  }
+  if (columns === null) throw new FeedFileError('the file is empty: no header line was found');
+  collector.decide(vote.winner(fallbackDecimal));
+  for (const raw of waiting ?? []) collector.add(raw);
+  return collector.finish(`line ${headerLine}: the file has a header line but no rows with products`);
+}
+
+/**
+ * The columns of a header line that are understood, by field; the others are noted as
+ * ignored. Throws when there is no column for the key.
+ */
+function headerColumns(
+  record: string[],
+  headerLine: number,
+  collector: RowCollector,
+): Array<{ field: RowField; index: number; name: string }> {
+  const header = record.map((name) => name.trim());
   const columns = new Map<RowField, { index: number; rank: number }>();
   const ignored: string[] = [];
   header.forEach((name, index) => {
@@ -272,29 +357,19 @@ export function parseDelimited(body: Buffer, options: DelimitedOptions): ParsedF
         `(the first line must name the columns; found: ${found.length > 200 ? `${found.slice(0, 199)}…` : found})`,
     );
   }
-
-  const data = records.slice(headerIndex + 1);
-  const priceColumns = (['price', 'sale_price'] as const).flatMap((field) => {
-    const column = columns.get(field);
-    return column === undefined ? [] : [column.index];
-  });
-  function* prices(): Iterable<string | undefined> {
-    for (const record of data) for (const index of priceColumns) yield record[index];
-  }
-  const decimal = dominantDecimal(prices(), options.decimal ?? (separator === ';' ? ',' : '.'));
-
-  const collector = new RowCollector(options.format, { ...options, decimal });
   for (const name of ignored) collector.ignore(name);
-  const fields = [...columns].map(([field, { index }]) => ({ field, index, name: header[index]! }));
-  data.forEach((record, i) => {
-    const cells: Partial<Record<RowField, Cell>> = {};
-    for (const { field, index, name } of fields) cells[field] = { field: name, value: record[index] ?? '' };
-    collector.add({ line: lines[headerIndex + 1 + i]!, cells });
-  });
-  return collector.finish(`line ${headerLine}: the file has a header line but no rows with products`);
+  return [...columns].map(([field, { index }]) => ({ field, index, name: header[index]! }));
 }
 
 /** Parses a CSV file (`;`, `,`, tab or `|` separated; UTF-8 or Windows-1252). */
 export function parseCsv(body: Buffer, options: ParseOptions): ParsedFeed {
   return parseDelimited(body, { ...options, format: 'csv' });
+}
+
+/**
+ * Parses Google's tab-separated local inventory feed (`store_code`, `id`, `price` as
+ * `12.95 EUR`, …); its XML form is read in google.ts.
+ */
+export function parseGoogleTsv(body: Buffer, options: ParseOptions): ParsedFeed {
+  return parseDelimited(body, { ...options, format: 'google-tsv', separator: '\t', decimal: '.' });
 }

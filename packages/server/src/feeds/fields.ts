@@ -286,18 +286,30 @@ export function decimalHint(value: unknown): DecimalSeparator | null {
   return null;
 }
 
+/** Counts which decimal separator values use unambiguously (`decimalHint`), one value at a time. */
+export class DecimalVote {
+  private commas = 0;
+  private points = 0;
+
+  add(value: unknown): void {
+    const hint = decimalHint(value);
+    if (hint === ',') this.commas += 1;
+    else if (hint === '.') this.points += 1;
+  }
+
+  /** The separator most values used; `fallback` on a tie. */
+  winner(fallback: DecimalSeparator): DecimalSeparator {
+    if (this.commas > this.points) return ',';
+    if (this.points > this.commas) return '.';
+    return fallback;
+  }
+}
+
 /** The decimal separator most of the values use unambiguously; `fallback` on a tie. */
 export function dominantDecimal(values: Iterable<unknown>, fallback: DecimalSeparator): DecimalSeparator {
-  let commas = 0;
-  let points = 0;
-  for (const value of values) {
-    const hint = decimalHint(value);
-    if (hint === ',') commas += 1;
-    else if (hint === '.') points += 1;
-  }
-  if (commas > points) return ',';
-  if (points > commas) return '.';
-  return fallback;
+  const vote = new DecimalVote();
+  for (const value of values) vote.add(value);
+  return vote.winner(fallback);
 }
 
 const PRICE_EXPECTED = 'expected an amount in euro such as 12,95, 12.95, € 12,95 or 12.95 EUR';

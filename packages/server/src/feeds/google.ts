@@ -3,16 +3,12 @@
  * `g:` namespace, or Atom), so a shop that already feeds Google can feed Lokaal the same file.
  */
 import { XMLParser, XMLValidator, type EntityDecoderOptions } from 'fast-xml-parser';
-import { parseDelimited } from './csv.js';
 import { decodeFeed, LineIndex } from './decode.js';
 import { dominantDecimal, foldKey } from './fields.js';
 import { RowCollector, type Cell, type ParseOptions, type RowField } from './rows.js';
 import { FeedFileError, type ParsedFeed } from './types.js';
 
-/** Parses Google's tab-separated local inventory feed (`store_code`, `id`, `price` as `12.95 EUR`, …). */
-export function parseGoogleTsv(body: Buffer, options: ParseOptions): ParsedFeed {
-  return parseDelimited(body, { ...options, format: 'google-tsv', separator: '\t', decimal: '.' });
-}
+export { parseGoogleTsv } from './csv.js';
 
 /** The elements of an item understood, by their name without namespace prefix. */
 const XML_FIELDS: Record<string, RowField> = {

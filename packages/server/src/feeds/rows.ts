@@ -73,10 +73,19 @@ export interface ParseOptions {
   onRows?: (rows: FeedRow[]) => void;
 }
 
+/** A row's availability: as the feed gives it, else from the quantity, else "in stock" for an item listed without one. */
+export function availabilityOf(row: FeedRow): Availability {
+  if (row.availability) return row.availability;
+  if (row.quantity === null) return 'in_stock';
+  if (row.quantity === 0) return 'out_of_stock';
+  return row.quantity <= 2 ? 'limited' : 'in_stock';
+}
+
 /** Rows per batch handed to `onRows`. */
 const BATCH_ROWS = 2000;
 
 export interface CollectorOptions extends ParseOptions {
+  /** The decimal separator of the file; a reader that has not seen all its prices yet may `decide` it later. */
   decimal: DecimalSeparator;
 }
 
@@ -124,6 +133,12 @@ const FIELD_PARSERS: {
   store_code: (value) => parseText(value, FIELD_LIMITS.storeCode),
 };
 
+/** The fields whose values are read with the file's decimal separator. */
+const DECIMAL_FIELDS = ['price', 'sale_price', 'price_cents', 'quantity'] as const;
+
+/** `12`, `12,95`, `12.5` or nothing: read the same with either decimal separator. */
+const PLAIN_NUMBER = /^(?:\d+(?:[.,]\d{1,2})?)?$/;
+
 /** One row being checked. */
 interface RowCheck {
   line: number;
@@ -139,6 +154,7 @@ export class RowCollector {
   /** The line each key was first seen on, per store code ('' for none) and kind of key. */
   private readonly seen = new Map<string, { gtin: Map<string, number>; sku: Map<string, number> }>();
   private readonly now: number;
+  private decimal: DecimalSeparator;
   private read = 0;
 
   constructor(
@@ -146,6 +162,27 @@ export class RowCollector {
     private readonly options: CollectorOptions,
   ) {
     this.now = options.now.getTime();
+    this.decimal = options.decimal;
+  }
+
+  /** Sets the decimal separator for the rows added from now on. */
+  decide(decimal: DecimalSeparator): void {
+    this.decimal = decimal;
+  }
+
+  /**
+   * Whether a row's values could read differently with the other decimal separator
+   * (`1.234`: one euro or a thousand); a row that cannot may be added before the file's
+   * separator is known.
+   */
+  dependsOnDecimal(cells: RawRow['cells']): boolean {
+    for (const field of DECIMAL_FIELDS) {
+      const value = cells[field]?.value;
+      if (value === undefined || (typeof value === 'string' && PLAIN_NUMBER.test(value))) continue;
+      const parse = FIELD_PARSERS[field];
+      if (JSON.stringify(parse(value, ',')) !== JSON.stringify(parse(value, '.'))) return true;
+    }
+    return false;
   }
 
   /** Notes a column or property that is not understood. */
@@ -157,7 +194,7 @@ export class RowCollector {
   private take<F extends RowField>(check: RowCheck, field: F): FieldValues[F] | null {
     const cell = check.cells[field];
     if (cell === undefined) return null;
-    const result = FIELD_PARSERS[field](cell.value, this.options.decimal);
+    const result = FIELD_PARSERS[field](cell.value, this.decimal);
     if (result.ok) return result.value;
     check.problems.push(rejection(check.line, cell, result.reason));
     (check.failed ??= new Set()).add(field);

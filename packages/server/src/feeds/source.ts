@@ -17,6 +17,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { rowTerms, type PlaceTerms } from '../store/terms.js';
 import { parseFeed } from './parse.js';
 import { FeedFileError, type FeedFormat, type FeedLimits, type FeedRow, type ParsedFeed } from './types.js';
 
@@ -31,6 +32,13 @@ export interface FeedSource {
   readonly rows: Iterable<FeedRow>;
   /** The format, rows read and rows rejected; known once `rows` has been read to its end. */
   summary(): FeedSummary;
+  /**
+   * Asks a reader with a worker to give each row the index terms of its offer at this place
+   * (`rowTerms`), made in the worker, so that the import's thread need not make them. Rows
+   * sent before the worker has the message come without. A feed parsed in-line has no
+   * such method: the import's thread makes the terms of the offers that need them.
+   */
+  indexFor?(placeTerms: PlaceTerms): void;
 }
 
 /** From this size on, a feed is parsed in a worker (about 20,000 CSV rows). */
@@ -52,6 +60,17 @@ export interface WorkerInput {
   maxRows: number;
   /** Counts the messages sent, so that the reader can wait for the next one. */
   signal: Int32Array;
+}
+
+/** What the reader sends the worker: the place whose index terms the rows should carry. */
+export interface WorkerRequest {
+  placeTerms: PlaceTerms;
+}
+
+/** Gives a row the index terms of its offer at a place, when it has any (`rowTerms`). */
+export function withTerms(row: FeedRow, placeTerms: PlaceTerms): void {
+  const terms = rowTerms(row, placeTerms);
+  if (terms !== undefined) row.terms = terms;
 }
 
 /** A feed already parsed whole. */
@@ -107,6 +126,7 @@ export function readFeed(
 
   return {
     rows: rows(),
+    indexFor: (placeTerms) => port1.postMessage({ placeTerms } satisfies WorkerRequest),
     summary: () => {
       if (!summary) throw new Error('the feed has not been read to its end');
       return summary;

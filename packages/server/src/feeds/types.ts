@@ -21,6 +21,11 @@ export interface FeedRow {
   availability: Availability | null; // null: the importer derives it from quantity
   quantity: number | null; // integer 0 ≤ q ≤ 1_000_000
   store_code: string | null; // Google feeds
+  /**
+   * The offer's index terms, when the reader was asked to make them (`FeedSource.indexFor`):
+   * as the import makes them for a new offer whose product is new and made from this row.
+   */
+  terms?: string;
 }
 
 export interface FeedRejection {

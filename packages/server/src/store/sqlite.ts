@@ -23,7 +23,7 @@ import type {
   SearchResult,
 } from '@lokaal/core';
 import { normalisePostcode } from '@lokaal/core';
-import type { DataSet, OfferRecord, PlaceRecord } from '../dataset.js';
+import type { DataSet, PlaceRecord } from '../dataset.js';
 import { openingState } from '../hours.js';
 import { COARSE, FINE, cellRings, cellToken, coarseCellId } from './cells.js';
 import { decodeCursor, encodeCursor, isAfter, type CursorKey } from './cursor.js';
@@ -44,9 +44,13 @@ import {
   cellTerm,
   cellTermOf,
   fusedTerm,
+  isAvailable,
+  offerPlaceTerms,
+  offerTerms,
   placeTerm,
   quoted,
   tagTerm,
+  type PlaceTerms,
 } from './terms.js';
 import { anyOf, fold, prefixQuery, searchTokens, tagToken } from './text.js';
 
@@ -212,10 +216,6 @@ function toOffer(row: OfferRow & { place_id: string }, staleBefore: string): Off
     updated_at: row.updated_at,
     stale: row.updated_at < staleBefore,
   };
-}
-
-function isAvailable(availability: Availability): boolean {
-  return availability === 'in_stock' || availability === 'limited';
 }
 
 /** Rounds to whole metres: more precision than that is noise and makes cursors fragile. */
@@ -964,49 +964,4 @@ function placeText(place: PlaceRecord): string {
     place.address.street,
     place.address.town,
   ].join(' ');
-}
-
-/** What every offer of one place shares in the index, computed once per place. */
-export interface PlaceTerms {
-  readonly fine: string;
-  readonly coarse: string;
-  /** The place's words, which the offers' own words need not repeat. */
-  readonly words: ReadonlySet<string>;
-  /** Cells, the place, kind, categories, the place's name: plain and fused. */
-  readonly shared: string;
-}
-
-export function offerPlaceTerms(rid: number, place: PlaceRecord): PlaceTerms {
-  const fine = cellTerm(FINE, place.point);
-  const coarse = cellTerm(COARSE, place.point);
-  const words = new Set(searchTokens(place.name, 40));
-  const categories = place.categories.map((category) => tagTerm('c', category));
-  // Not fused with the cells: an area search finds them through the place's term, so
-  // that no offer carries a copy of them per cell level.
-  const terms = [fine, coarse, placeTerm(rid), tagTerm('k', place.kind), ...categories, ...words];
-  return { fine, coarse, words, shared: terms.join(' ') };
-}
-
-/** The index terms of an offer (see terms.ts): what people type, and what filters match. */
-export function offerTerms(
-  offer: Pick<OfferRecord, 'title' | 'availability'>,
-  product: Product | null,
-  placeTerms: PlaceTerms,
-): string {
-  const texts = [product?.name, product?.brand, product?.category?.replaceAll('-', ' ')];
-  if (!product || (offer.title !== product.name && fold(offer.title) !== fold(product.name))) {
-    texts.push(offer.title);
-  }
-  const words = new Set(searchTokens(texts.filter(Boolean).join(' '), 40));
-  let terms = placeTerms.shared;
-  if (isAvailable(offer.availability)) terms += ` ${IN_STOCK_TERM}`;
-  const { fine, coarse } = placeTerms;
-  for (const word of words) {
-    if (!placeTerms.words.has(word)) terms += ` ${word} ${fusedTerm(fine, word)} ${fusedTerm(coarse, word)}`;
-  }
-  if (product?.category) {
-    const category = tagTerm('c', product.category);
-    terms += ` ${category} ${fusedTerm(fine, category)} ${fusedTerm(coarse, category)}`;
-  }
-  return terms;
 }

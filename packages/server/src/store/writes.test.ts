@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gs1CheckDigit } from '@lokaal/core';
 import type { DataSet, PlaceRecord } from '../dataset.js';
 import { parseFeed } from '../feeds/parse.js';
-import { parsedSource, type FeedSource } from '../feeds/source.js';
+import { parsedSource, withTerms, type FeedSource } from '../feeds/source.js';
 import { FeedFileError, type FeedRow } from '../feeds/types.js';
 import { SqliteStore } from './sqlite.js';
 import { ShopWrites } from './writes.js';
@@ -184,5 +184,81 @@ describe('an import read while it is written', () => {
     assert.deepEqual(found('spatbord'), ['n3']);
     assert.equal(store.db.pragma('integrity_check', { simple: true }), 'ok');
     store.db.exec("INSERT INTO offer_fts (offer_fts, rank) VALUES ('integrity-check', 0)");
+  });
+});
+
+describe('index terms made while the feed is read', () => {
+  it('index every new offer exactly as the import would make its terms itself', () => {
+    const known = gtin(90);
+    const inShop = `0${(() => {
+      const body = '200000012345';
+      return `${body}${gs1CheckDigit(body)}`;
+    })()}`;
+    // The import asks for the terms once 500 rows have shown that the feed is mostly new offers.
+    const text = [
+      'ean;sku;naam;merk;categorie;prijs;voorraad;beschikbaarheid',
+      ...Array.from({ length: 500 }, (_, i) => `${gtin(100 + i)};;Fietsbel ${i};;;9,95;3;`),
+      `${gtin(1)};;Fietsbel klassiek;Crane;fietsbellen;9,95;3;`,
+      `${known};;Fietsbel (andere naam);;;12,95;1;`,
+      `${inShop.slice(1)};;Kaas per kilo;Boerderij;;14,95;;`,
+      ';eigen-1;Crème fraîche-bel;;;4,95;0;',
+      `${gtin(2)};;<b>Bel</b> & co;Merk;bel-accessoires;3,50;2;`,
+      `${gtin(3)};;Lamp;;;19,95;;uitverkocht`,
+    ].join('\n');
+    const vocabulary = (target: SqliteStore) => {
+      target.db.exec(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocabulary USING fts5vocab(main, 'offer_fts', 'instance')",
+      );
+      const rows = target.db
+        .prepare(
+          'SELECT o.sku, v.term FROM temp.vocabulary AS v JOIN offers AS o ON o.id = v.doc ORDER BY o.sku, v.term',
+        )
+        .all() as Array<{ sku: string; term: string }>;
+      return rows.map((row) => `${row.sku} ${row.term}`);
+    };
+    const seeded = (): DataSet => ({
+      ...town(),
+      products: [
+        {
+          gtin: known.padStart(14, '0'),
+          name: 'Fietsbel Deluxe',
+          brand: 'Crane',
+          category: null,
+          image: null,
+        },
+      ],
+    });
+    const importInto = (target: SqliteStore, withReaderTerms: boolean) => {
+      target.replaceAll(seeded());
+      const parsed = parsedSource(parseFeed(Buffer.from(text), 'csv'));
+      // As the worker of a large feed does it (feeds/read-worker.ts).
+      const feed: FeedSource = withReaderTerms
+        ? {
+            ...parsed,
+            indexFor: (placeTerms) => [...parsed.rows].forEach((row) => withTerms(row, placeTerms)),
+          }
+        : parsed;
+      const report = new ShopWrites(target).importOffers(shop.id, feed, {
+        mode: 'snapshot',
+        confirmShrink: true,
+        now: NOW,
+      });
+      assert.equal(report.imported, 506, JSON.stringify(report.errors));
+      return [...parsed.rows].filter((row) => row.terms !== undefined).length;
+    };
+    assert.equal(importInto(store, true), 506, 'the reader made terms for every row with a title');
+    const other = new SqliteStore(join(dir, `writes-${(file += 1)}.sqlite`));
+    try {
+      assert.equal(importInto(other, false), 0);
+      const expected = vocabulary(other);
+      assert.ok(
+        expected.some((entry) => entry.endsWith(' deluxe')),
+        'the known product keeps its own name',
+      );
+      assert.ok(expected.some((entry) => entry === 'eigen-1 creme'));
+      assert.deepEqual(vocabulary(store), expected);
+    } finally {
+      other.close();
+    }
   });
 });

@@ -16,11 +16,13 @@ import {
 
 export type { ImportReport, PlaceEdit };
 import type { FeedSource, FeedSummary } from '../feeds/source.js';
+import { availabilityOf } from '../feeds/rows.js';
 import type { FeedRejection, FeedRow } from '../feeds/types.js';
 import type { PlaceRecord } from '../dataset.js';
 import { coarseCellId } from './cells.js';
 import { generateKey, hashKey, isWellFormedKey, shownPrefix } from './keys.js';
-import { offerPlaceTerms, offerTerms, type SqliteStore } from './sqlite.js';
+import type { SqliteStore } from './sqlite.js';
+import { offerPlaceTerms, offerTerms } from './terms.js';
 import { fold } from './text.js';
 
 export interface RegistrationInput {
@@ -63,6 +65,12 @@ export interface ImportOptions {
   storeCode?: string | null;
 }
 
+/**
+ * After this many rows an import judges whether the feed is mostly new offers (a shop's
+ * first feed), and then asks its reader to make their index terms (`FeedSource.indexFor`).
+ */
+const JUDGED_AFTER_ROWS = 500;
+
 /** Listed rejections per report: enough to fix a file, small enough to send back. */
 const LISTED_ERRORS = 1000;
 
@@ -75,14 +83,6 @@ function slug(text: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-}
-
-/** Availability when a feed gives none: from the quantity, or "in stock" for an item listed without one. */
-function deriveAvailability(row: FeedRow): Availability {
-  if (row.availability) return row.availability;
-  if (row.quantity === null) return 'in_stock';
-  if (row.quantity === 0) return 'out_of_stock';
-  return row.quantity <= 2 ? 'limited' : 'in_stock';
 }
 
 interface ExistingOffer {
@@ -470,7 +470,12 @@ export class ShopWrites {
         // offers' entries are written: FTS5 writes its pending entries to disk whenever a
         // rowid comes lower than the one before, so mixing them would cost a flush each.
         const rewrites: Array<{ id: number; terms: string | null }> = [];
+        let rowsTaken = 0;
         for (const original of rowsOfPlace(feed.rows, ownCode, () => (counts.skipped += 1))) {
+          // Mostly new offers: the reader's thread can make their index terms. For a feed of
+          // updates they would be made in vain.
+          if (++rowsTaken === JUDGED_AFTER_ROWS && counts.imported * 2 > rowsTaken)
+            feed.indexFor?.(placeTerms);
           // EAN-13 codes starting with 2 are for use inside one shop (weighed goods, own
           // labels): the same number means different things in two shops, so it is a SKU.
           const row =
@@ -523,6 +528,8 @@ export class ShopWrites {
             if (product === undefined) product = row.gtin ? productOf(row.gtin) : null;
             return product;
           };
+          /** Whether the product was made from this row: the reader's index terms then hold. */
+          let madeFromRow = false;
           if (row.gtin && !(offer && offer.gtin === row.gtin)) {
             if (row.title) {
               // Most GTINs in a new shop's feed are new: try to create first, look up only when it exists.
@@ -534,6 +541,7 @@ export class ShopWrites {
                 row.image,
               ).changes;
               if (inserted === 1) {
+                madeFromRow = true;
                 product = {
                   gtin: row.gtin,
                   name: row.title,
@@ -569,7 +577,7 @@ export class ShopWrites {
             gtin: row.gtin,
             title,
             price_cents: row.price_cents,
-            availability: deriveAvailability(row),
+            availability: availabilityOf(row),
             quantity: row.quantity,
             url: row.url,
             updated_at: nowIso,
@@ -589,7 +597,12 @@ export class ShopWrites {
                 cell,
               ).lastInsertRowid,
             );
-            statements.insertTerms.run(id, offerTerms(values, productFor(), placeTerms));
+            // The reader made the terms for a product made from the row, or for a row without GTIN.
+            const made = madeFromRow || (original.gtin === null && row.title !== null);
+            statements.insertTerms.run(
+              id,
+              made && row.terms !== undefined ? row.terms : offerTerms(values, productFor(), placeTerms),
+            );
             counts.imported += 1;
             continue;
           }
