@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { gs1CheckDigit } from '@lokaal/core';
 import { csvParseRecords, parseCsv, parseDelimited, plainRecords } from './csv.js';
 import { decodeFeed } from './decode.js';
+import type { ParseOptions } from './rows.js';
 import { FeedFileError, type FeedRow, type ParsedFeed } from './types.js';
 
 const OPTIONS = { maxRows: 200_000, now: new Date('2026-11-27T10:00:00Z') };
 const example = (file: string) => readFileSync(new URL(`../../examples/feeds/${file}`, import.meta.url));
-const csv = (text: string, options = OPTIONS): ParsedFeed => parseCsv(Buffer.from(text, 'utf8'), options);
+const csv = (text: string, options: ParseOptions = OPTIONS): ParsedFeed =>
+  parseCsv(Buffer.from(text, 'utf8'), options);
 
 function ean(n: number): string {
   const body = `871999${String(n).padStart(6, '0')}`;
