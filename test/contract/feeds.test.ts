@@ -538,6 +538,50 @@ describe('feeds', () => {
     },
   );
 
+  it(
+    'keeps answering searches while a large feed is imported, and applies a place edit sent meanwhile',
+    { timeout: 120_000 },
+    async () => {
+      const places = (await (await fetch(`${server.baseUrl}/v1/places?category=fietsen&limit=4`)).json()) as {
+        items: Array<{ id: string }>;
+      };
+      const placeId = places.items.at(-1)!.id;
+      const key = keyFrom(lokaal('keys', 'create', '--place', placeId).stdout);
+      const big = [
+        'ean;naam;prijs;voorraad',
+        ...Array.from(
+          { length: 100_000 },
+          (_, i) => `${ean(300_000 + i)};Fietsbel ${i};${1 + (i % 90)},95;${i % 9}`,
+        ),
+      ].join('\r\n');
+      const finished: string[] = [];
+      const importing = send('PUT', `/v1/places/${placeId}/offers?confirm_shrink=true`, big, {
+        key,
+        contentType: 'text/csv',
+      }).then((response) => {
+        finished.push('import');
+        return response;
+      });
+      // The body is in and the import has begun; it takes seconds.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const searching = fetch(`${server.baseUrl}/v1/search?q=fietsbel&near=3811`).then((response) => {
+        finished.push('search');
+        return response.status;
+      });
+      const editing = send('PATCH', `/v1/places/${placeId}`, JSON.stringify({ phone: '033 765 43 21' }), {
+        key,
+        contentType: 'application/json',
+      });
+      const [imported, searched, edited] = await Promise.all([importing, searching, editing]);
+      assert.equal(imported.status, 200, JSON.stringify(imported.body).slice(0, 300));
+      assert.equal(imported.body.imported, 100_000);
+      assert.equal(searched, 200);
+      assert.deepEqual(finished, ['search', 'import'], 'the search was answered while the import ran');
+      assert.equal(edited.status, 200, JSON.stringify(edited.body).slice(0, 300));
+      assert.equal(edited.body.phone, '033 765 43 21');
+    },
+  );
+
   it('marks offers no feed confirmed for 14 days as stale', async () => {
     const all = await stock(otherShopId);
     const fortnightAgo = Date.now() - 14 * 86_400_000;

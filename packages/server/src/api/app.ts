@@ -21,6 +21,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { parseGtin, parseLatLon, type BBox, type Problem } from '@lokaal/core';
 import { InvalidCursorError, type Area } from '../store/store.js';
+import { Importer } from '../store/importer.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { ProblemError } from './errors.js';
 import { registerWriteRoutes } from './writes.js';
@@ -557,8 +558,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
 
-  await registerWriteRoutes(app, { store, now });
-  await registerPrivateRoutes(app, { store, now });
+  // Feed imports run in a thread of their own; the server's other writes wait for them.
+  const importer = new Importer(store);
+  app.addHook('onClose', async () => importer.close());
+  await registerWriteRoutes(app, { store, importer, now });
+  await registerPrivateRoutes(app, { store, importer, now });
 
   app.get('/v1/openapi.json', { schema: { hide: true } }, async (_request, reply) => {
     publicCache(reply, 300);

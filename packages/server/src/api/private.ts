@@ -10,6 +10,7 @@ import { Type } from 'typebox';
 import { parseLatLon, type Point } from '@lokaal/core';
 import { MAX_BUCKET_BITS, MIN_BUCKET_SIZE, prefixRange } from '@lokaal/filter';
 import { GtinFilterStore, type PublishedFilter } from '../store/filter.js';
+import type { Importer } from '../store/importer.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { ProblemError } from './errors.js';
 import { LIMITS, OfferAtPlaceSchema, PointSchema, ProblemSchema } from './schemas.js';
@@ -22,6 +23,8 @@ const OFFERS_PER_GTIN_MAX = 10;
 export interface PrivateRouteOptions {
   store: SqliteStore;
   now: () => Date;
+  /** The server's feed imports: the filter, which writes its buckets, is rebuilt between them. */
+  importer?: Importer;
   /** Quiet time after the last write before the filter is rebuilt (default 2 s). */
   debounceMs?: number;
   /** Longest a rebuild waits while writes keep coming (default 60 s). */
@@ -175,7 +178,8 @@ export async function registerPrivateRoutes(
       }
       if (
         firstChangeAt !== null &&
-        (clock - lastChangeAt >= debounceMs || clock - firstChangeAt >= maxWaitMs)
+        (clock - lastChangeAt >= debounceMs || clock - firstChangeAt >= maxWaitMs) &&
+        !options.importer?.busy
       ) {
         firstChangeAt = null;
         try {

@@ -9,8 +9,8 @@ import { Type } from 'typebox';
 import { normalisePostcode, PLACE_KINDS } from '@lokaal/core';
 import { FeedFileError, type FeedFormat } from '../feeds/types.js';
 import { detectFormat } from '../feeds/parse.js';
-import { readFeed } from '../feeds/source.js';
 import { openingHoursError } from '../hours.js';
+import type { Importer } from '../store/importer.js';
 import type { SqliteStore } from '../store/sqlite.js';
 import { ShopWrites } from '../store/writes.js';
 import { ProblemError } from './errors.js';
@@ -107,16 +107,23 @@ const AUTH_ERRORS = { 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema
 
 export async function registerWriteRoutes(
   app: FastifyInstance,
-  options: { store: SqliteStore; now: () => Date },
+  options: { store: SqliteStore; importer: Importer; now: () => Date },
 ): Promise<void> {
   const writes = new ShopWrites(options.store);
+  const { importer } = options;
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
 
   /** The place a request may write, or a 401/403 problem. A key never learns whether other places exist. */
   const authorise = (request: FastifyRequest, reply: FastifyReply, placeId: string): void => {
     const header = request.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1] ?? null;
-    const auth = writes.authenticate(token, options.now());
+    const auth = writes.verifyKey(token);
+    if (auth.ok) {
+      // Noted in turn with the imports, so that this thread never waits for the write lock.
+      // The last use is a hint for the operator: a failure to note it fails no request.
+      const now = options.now();
+      importer.write(() => writes.touchKey(auth.keyId, now)).catch(() => undefined);
+    }
     if (!auth.ok) {
       reply.header('www-authenticate', 'Bearer realm="lokaal"');
       const detail = {
@@ -167,23 +174,25 @@ export async function registerWriteRoutes(
         if (error)
           throw new ProblemError(400, 'Invalid parameter', `opening_hours: ${error}`, 'opening_hours');
       }
-      const registration = writes.register(
-        {
-          name: body.name.trim(),
-          kind: body.kind,
-          categories: body.categories ?? [],
-          address: { ...body.address, postcode },
-          point: body.point ?? null,
-          kvk: body.kvk ?? null,
-          contact: {
-            name: body.contact.name ?? null,
-            email: body.contact.email,
-            phone: body.contact.phone ?? null,
+      const registration = await importer.write(() =>
+        writes.register(
+          {
+            name: body.name.trim(),
+            kind: body.kind,
+            categories: body.categories ?? [],
+            address: { ...body.address, postcode },
+            point: body.point ?? null,
+            kvk: body.kvk ?? null,
+            contact: {
+              name: body.contact.name ?? null,
+              email: body.contact.email,
+              phone: body.contact.phone ?? null,
+            },
+            website: body.website ?? null,
+            opening_hours: body.opening_hours ?? null,
           },
-          website: body.website ?? null,
-          opening_hours: body.opening_hours ?? null,
-        },
-        options.now(),
+          options.now(),
+        ),
       );
       reply.code(202).header('cache-control', 'no-store');
       return {
@@ -214,7 +223,7 @@ export async function registerWriteRoutes(
         if (error)
           throw new ProblemError(400, 'Invalid parameter', `opening_hours: ${error}`, 'opening_hours');
       }
-      writes.editPlace(request.params.id, edit, options.now());
+      await importer.write(() => writes.editPlace(request.params.id, edit, options.now()));
       reply.header('cache-control', 'no-store');
       return options.store.place(request.params.id, options.now())!;
     },
@@ -306,16 +315,12 @@ export async function registerWriteRoutes(
           }
           let report;
           try {
-            report = writes.importOffers(
-              request.params.id,
-              readFeed(body, format, { maxRows: FEED_ROW_LIMIT }),
-              {
-                mode: method === 'PUT' ? 'snapshot' : 'delta',
-                confirmShrink: request.query.confirm_shrink ?? false,
-                storeCode: request.query.store_code ?? null,
-                now: options.now(),
-              },
-            );
+            report = await importer.run(request.params.id, body, format, FEED_ROW_LIMIT, {
+              mode: method === 'PUT' ? 'snapshot' : 'delta',
+              confirmShrink: request.query.confirm_shrink ?? false,
+              storeCode: request.query.store_code ?? null,
+              now: options.now(),
+            });
           } catch (error) {
             if (error instanceof FeedFileError) {
               const tooLarge = /row/i.test(error.message) && /limit|at most|more than/i.test(error.message);

@@ -225,6 +225,8 @@ function roundMetres(metres: number): number {
 
 export class SqliteStore implements Store {
   readonly db: Database.Database;
+  /** The database file, as opened (`:memory:` for a database in memory). */
+  readonly path: string;
   private readonly statements;
 
   /** Offers no feed confirmed for this long are stale: shown as such and ranked lower. */
@@ -232,6 +234,7 @@ export class SqliteStore implements Store {
 
   constructor(path: string, options: { readonly?: boolean; staleAfterDays?: number } = {}) {
     this.staleAfterDays = options.staleAfterDays ?? 14;
+    this.path = path;
     this.db = new Database(path, { readonly: options.readonly ?? false });
     if (!options.readonly) {
       this.db.pragma('journal_mode = WAL');

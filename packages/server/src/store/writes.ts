@@ -332,7 +332,20 @@ export class ShopWrites {
     })();
   }
 
+  /** Checks a key and notes its use (`touchKey`). */
   authenticate(key: string | null, now: Date): Authentication {
+    const auth = this.verifyKey(key);
+    if (auth.ok) this.touchKey(auth.keyId, now);
+    return auth;
+  }
+
+  /** Notes when a key was last used, as `keys` lists it. */
+  touchKey(keyId: number, now: Date): void {
+    this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), keyId);
+  }
+
+  /** Checks a key and finds its places; reads only. */
+  verifyKey(key: string | null): Authentication {
     if (!key) return { ok: false, reason: 'missing' };
     if (!isWellFormedKey(key)) return { ok: false, reason: 'malformed' };
     const row = this.db
@@ -342,7 +355,6 @@ export class ShopWrites {
       .get(hashKey(key));
     if (!row) return { ok: false, reason: 'unknown' };
     if (row.revoked_at !== null) return { ok: false, reason: 'revoked' };
-    this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
     const placeRids = new Set(
       this.db
         .prepare<[number], { place_rid: number }>('SELECT place_rid FROM api_key_places WHERE key_id = ?')
