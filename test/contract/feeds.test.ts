@@ -68,6 +68,15 @@ async function send(
   };
 }
 
+/** The `index`-th bicycle shop of the demo town (0 and 1 are the suite's own), with a key of its own. */
+async function shopWithKey(index: number): Promise<{ placeId: string; key: string }> {
+  const places = (await (
+    await fetch(`${server.baseUrl}/v1/places?category=fietsen&limit=${index + 1}`)
+  ).json()) as { items: Array<{ id: string }> };
+  const placeId = places.items[index]?.id ?? assert.fail(`the demo town has no bicycle shop number ${index}`);
+  return { placeId, key: keyFrom(lokaal('keys', 'create', '--place', placeId).stdout) };
+}
+
 async function stock(placeId: string): Promise<Offer[]> {
   const items: Offer[] = [];
   let cursor: string | null = null;
@@ -463,11 +472,7 @@ describe('feeds', () => {
     { timeout: 120_000 },
     async () => {
       // Over a megabyte: read in a worker and written while it is read (feeds/source.ts).
-      const places = (await (await fetch(`${server.baseUrl}/v1/places?category=fietsen&limit=3`)).json()) as {
-        items: Array<{ id: string }>;
-      };
-      const placeId = places.items[2]!.id;
-      const key = keyFrom(lokaal('keys', 'create', '--place', placeId).stdout);
+      const { placeId, key } = await shopWithKey(2);
       const lines = Array.from(
         { length: 30_000 },
         (_, i) =>
@@ -542,11 +547,7 @@ describe('feeds', () => {
     'keeps answering searches while a large feed is imported, and applies a place edit sent meanwhile',
     { timeout: 120_000 },
     async () => {
-      const places = (await (await fetch(`${server.baseUrl}/v1/places?category=fietsen&limit=4`)).json()) as {
-        items: Array<{ id: string }>;
-      };
-      const placeId = places.items.at(-1)!.id;
-      const key = keyFrom(lokaal('keys', 'create', '--place', placeId).stdout);
+      const { placeId, key } = await shopWithKey(3);
       const big = [
         'ean;naam;prijs;voorraad',
         ...Array.from(
