@@ -332,19 +332,12 @@ export class ShopWrites {
     })();
   }
 
-  /** Checks a key and notes its use (`touchKey`). */
-  authenticate(key: string | null, now: Date): Authentication {
-    const auth = this.verifyKey(key);
-    if (auth.ok) this.touchKey(auth.keyId, now);
-    return auth;
-  }
-
   /** Notes when a key was last used, as `keys` lists it. */
   touchKey(keyId: number, now: Date): void {
     this.db.prepare('UPDATE api_keys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), keyId);
   }
 
-  /** Checks a key and finds its places; reads only. */
+  /** Checks a key and finds its places; reads only (the API notes the use with `touchKey`). */
   verifyKey(key: string | null): Authentication {
     if (!key) return { ok: false, reason: 'missing' };
     if (!isWellFormedKey(key)) return { ok: false, reason: 'malformed' };
