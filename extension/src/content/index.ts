@@ -65,8 +65,9 @@ async function detect(force = false): Promise<void> {
   /** The background's answer for the GTIN of the JSON-LD, when it named one. */
   let answered: PanelView | null | undefined;
   let texts: string[] = [];
+  const pageAdapter = findAdapter(url);
   try {
-    if (findAdapter(url)) texts = jsonLdTexts(document);
+    if (pageAdapter) texts = jsonLdTexts(document);
   } catch {
     // A page we cannot read has no JSON-LD for us.
   }
@@ -78,7 +79,12 @@ async function detect(force = false): Promise<void> {
       if (jsonLd.gtin) answered = answer.view;
     }
   }
-  const found = detectProduct(document, url, jsonLd);
+  // A GTIN in the JSON-LD is the best identity a page can give (detect/identity.ts): the
+  // page needs no more reading, and a page without a panel runs none of the readers' code.
+  const found =
+    pageAdapter && jsonLd.gtin
+      ? { adapter: pageAdapter, identity: { kind: 'gtin', gtin: jsonLd.gtin, source: 'json-ld' } as const }
+      : detectProduct(document, url, jsonLd);
   const key = `${url.origin}${url.pathname}|${identityKey(found?.identity ?? null)}`;
   if (!force && key === current) return;
   current = key;
