@@ -10,8 +10,9 @@
  * it — each as a whole, so forced style and layout and the microtasks that follow a
  * callback count too; and the microtasks that run when the background's answer arrives
  * (our promise continuations: the fixture pages run no script of their own). Not counted:
- * the paint of the frame that shows the panel. Tracing slows V8 a little, so this errs on
- * the high side.
+ * the page's own style and layout that the browser does in the same task but outside our
+ * scripts (as at the load event, whose task also runs our listener), and the paint of the
+ * frame that shows the panel. Tracing slows V8 a little, so this errs on the high side.
  *
  * `BENCH_DEBUG=1` prints each counted task with what took time inside it;
  * `LOKAAL_EXTENSION_DIR=…` measures another build of the extension.
@@ -42,6 +43,8 @@ const OUR_SCRIPT = /^chrome-extension:\/\/[a-p]{32}\/(content|panel)\.js$/;
 /** What happens in the frame after our callbacks: painting the page, not our work. */
 const FRAME_PAINT = new Set(['PrePaint', 'Paint', 'Layerize', 'Commit']);
 const CHECKPOINT = 'BlinkScheduler_PerformMicrotaskCheckpoint';
+/** Style and layout: ours when our script forces them, the page's when they come outside it. */
+const PAGE_LAYOUT = new Set(['UpdateLayoutTree', 'Layout']);
 
 interface Cost {
   /** Milliseconds of main-thread CPU time: the number held against the budget. */
@@ -107,7 +110,23 @@ function cost(events: TraceEvent[]): Cost {
           : inside.some((event) => event.name === 'FireAnimationFrame')
             ? 'frame callback'
             : 'other callbacks';
-      add(phase, work(task) - paint);
+      // The page's own style and layout, done in the same task but outside our scripts (the
+      // page laying itself out at its load event, which runs our listener too), is not ours.
+      // In the frame that mounts the panel, the layout after our callback is the panel's.
+      const scripts = inside.filter(
+        (event) => (event.name === 'EvaluateScript' || event.name === 'FunctionCall') && ours(event),
+      );
+      const pages =
+        phase === 'frame callback'
+          ? 0
+          : inside
+              .filter(
+                (event) =>
+                  PAGE_LAYOUT.has(event.name) &&
+                  !scripts.some((own) => event.ts >= own.ts && event.ts < own.ts + (own.dur ?? 0)),
+              )
+              .reduce((sum, event) => sum + work(event), 0);
+      add(phase, work(task) - paint - pages);
       wall += (task.dur ?? 0) / 1000;
       previous = phase;
       if (process.env.BENCH_DEBUG)
