@@ -84,12 +84,12 @@ interface CsvRecord {
 
 /** The first line that holds a letter or a digit; '' when there is none. Lines may end in `\r\n`, `\r` or `\n`. */
 function firstLineWithText(text: string): string {
-  for (const line of lines(text)) if (/[\p{L}\p{N}]/u.test(line)) return line;
+  for (const line of textLines(text)) if (/[\p{L}\p{N}]/u.test(line)) return line;
   return '';
 }
 
 /** The lines of a text, one at a time. */
-function* lines(text: string): Generator<string> {
+function* textLines(text: string): Generator<string> {
   const lineEnd = /\r\n?|\n/g;
   let start = 0;
   for (let end = lineEnd.exec(text); end !== null; end = lineEnd.exec(text)) {
