@@ -1,13 +1,12 @@
 /**
- * The manifest, written once for both browsers. Content scripts run only on the
- * marketplaces' own match patterns; host permissions are those and the default API (a
- * custom API asks for its origin at run time); no `<all_urls>`, `tabs`, `history` or
- * `webRequest`. `scripting` only serves to load the panel's renderer where it is needed.
+ * The manifest, written once for both browsers. Host permissions are the marketplaces'
+ * own match patterns and the default API (a custom API asks for its origin at run time);
+ * no `<all_urls>`, `tabs`, `history` or `webRequest`. `scripting` serves to read the
+ * marketplaces' product pages and to show the panel there.
  */
 import type { ManifestV3Export } from '@crxjs/vite-plugin';
-import { adapters } from './src/adapters/index.js';
 import { PUBLIC_API_BASE_URL } from './src/lib/endpoint.js';
-import { CONTENT_SCRIPT_FILE } from './src/lib/scripts.js';
+import { PAGE_PATTERNS } from './src/lib/pages.js';
 
 export type TargetBrowser = 'chromium' | 'firefox';
 
@@ -15,26 +14,12 @@ export type TargetBrowser = 'chromium' | 'firefox';
 export const GECKO_ID = 'extension@lokaal.example';
 
 /**
- * The demo build (`LOKAAL_DEMO=1`, written to `dist/chromium-demo`) also runs on the
- * demo town on this computer, so that its mock marketplace page can be tried; the
- * release builds never match a local origin.
- */
-export const DEMO_ORIGINS: readonly string[] =
-  process.env.LOKAAL_DEMO === '1' ? ['http://localhost/*', 'http://127.0.0.1/*'] : [];
-
-/** The content script runs only on the marketplaces' own pages. */
-export function contentScripts() {
-  const matches = [...new Set([...adapters.flatMap((adapter) => adapter.matches), ...DEMO_ORIGINS])];
-  return [{ matches, js: [CONTENT_SCRIPT_FILE], run_at: 'document_idle' as const }];
-}
-
-/**
- * The manifest crxjs builds from. The content script is added after the build by
- * `vite.config.ts`: crxjs would load it as a module through web-accessible files, which
- * pages can probe to learn that the extension is installed.
+ * The manifest crxjs builds from. It declares no content script: the background injects
+ * the reader into a marketplace's product page after it has loaded (lib/pages.ts), and
+ * the readers and the panel only where they are needed. Nothing is web-accessible, so a
+ * page cannot probe for the extension.
  */
 export function manifest(browser: TargetBrowser, version: string): ManifestV3Export {
-  const marketplaces = [...new Set([...adapters.flatMap((adapter) => adapter.matches), ...DEMO_ORIGINS])];
   const apiOrigin = `${new URL(process.env.VITE_LOKAAL_API ?? PUBLIC_API_BASE_URL).origin}/*`;
   const background =
     browser === 'firefox'
@@ -55,10 +40,10 @@ export function manifest(browser: TargetBrowser, version: string): ManifestV3Exp
     },
     options_ui: { page: 'src/ui/options.html', open_in_tab: true },
     background,
-    // `scripting`: the background injects the panel's renderer into a marketplace page (one
-    // of the host permissions above) only when it has a panel to show there.
+    // `scripting`: the background reads a marketplace's product page (one of the host
+    // permissions above) once it has loaded, and shows the panel there.
     permissions: ['storage', 'scripting'],
-    host_permissions: [...marketplaces, apiOrigin],
+    host_permissions: [...PAGE_PATTERNS, apiOrigin],
     optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox'
       ? {

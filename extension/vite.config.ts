@@ -1,26 +1,27 @@
 /**
  * One source, two builds: `LOKAAL_BROWSER=chromium` (service worker) writes
  * `dist/chromium`, `LOKAAL_BROWSER=firefox` (background script) writes `dist/firefox`.
- * `scripts/build.mjs` runs both and reports the content script's size.
+ * `scripts/build.mjs` runs both and reports the size of what pages load.
  *
  * crxjs builds the background, popup, options and welcome pages from the manifest. The
- * scripts for pages are built here, each as one classic script (IIFE) with no imports: the
- * detector (`content.js`), added to the manifest afterwards, and the panel's renderer
- * (`panel.js`), which the background injects with `scripting.executeScript`. They start
+ * scripts the background injects into pages with `scripting.executeScript` are built
+ * here, each as one classic script (IIFE) with no imports: the readers for pages whose
+ * JSON-LD names no GTIN (`detect.js`) and the panel's renderer (`panel.js`). They start
  * without a module loader and need no `web_accessible_resources`, so a page cannot probe
- * for the extension.
+ * for the extension. (The reader every product page runs is a function of the background,
+ * detect/read-page.ts.)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crx } from '@crxjs/vite-plugin';
 import { build, defineConfig, type Plugin } from 'vite';
-import { contentScripts, manifest, type TargetBrowser } from './manifest.js';
-import { CONTENT_SCRIPT_FILE, PANEL_SCRIPT_FILE } from './src/lib/scripts.js';
+import { manifest, type TargetBrowser } from './manifest.js';
+import { DETECT_SCRIPT_FILE, PANEL_SCRIPT_FILE } from './src/content/scripts.js';
 
 const target: TargetBrowser = process.env.LOKAAL_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 const browserTarget = target === 'firefox' ? 'firefox128' : 'chrome121';
 const root = import.meta.dirname;
-const outDir = join(root, 'dist', process.env.LOKAAL_DEMO === '1' ? `${target}-demo` : target);
+const outDir = join(root, 'dist', process.env.VITE_LOKAAL_DEMO === '1' ? `${target}-demo` : target);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
 
 // Lit's modules register their versions on `globalThis`; in the extension that is noise.
@@ -35,7 +36,7 @@ function contentScript(): Plugin {
     apply: 'build',
     async closeBundle() {
       const scripts = [
-        { entry: 'src/content/index.ts', name: 'lokaalContent', file: CONTENT_SCRIPT_FILE },
+        { entry: 'src/content/detect-entry.ts', name: 'lokaalDetect', file: DETECT_SCRIPT_FILE },
         { entry: 'src/content/panel-entry.ts', name: 'lokaalPanel', file: PANEL_SCRIPT_FILE },
       ];
       for (const script of scripts) {
@@ -61,16 +62,14 @@ function contentScript(): Plugin {
           },
         });
       }
-      const manifestPath = join(outDir, 'manifest.json');
-      const built = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-      built.content_scripts = contentScripts();
-      writeFileSync(manifestPath, `${JSON.stringify(built, null, 2)}\n`);
     },
   };
 }
 
 export default defineConfig({
   root,
+  // lib/pages.ts: whether this build also reads pages on this computer (the demo build).
+  define: { __LOKAAL_DEMO__: JSON.stringify(process.env.VITE_LOKAAL_DEMO === '1') },
   build: {
     outDir,
     emptyOutDir: true,

@@ -14,6 +14,7 @@ import { parseHTML } from 'linkedom';
 import { findAdapter } from '../src/adapters/index.js';
 import { readProduct } from '../src/detect/page.js';
 import { cssPath } from '../src/detect/css-path.js';
+import { findMountPoint } from '../src/detect/mount.js';
 
 const USAGE = 'usage: npm run detect -- <page.html> --url <https://… the URL the page was saved from>';
 
@@ -53,7 +54,8 @@ try {
 const { document } = parseHTML(html) as unknown as { document: Document };
 const adapter = findAdapter(url);
 const found = readProduct(document, url);
-const mount = (found?.adapter ?? adapter)?.mountPoint(document) ?? null;
+const mounts = (found?.adapter ?? adapter)?.mounts;
+const mount = mounts ? findMountPoint(document, mounts) : null;
 const report = {
   url: url.href,
   adapter: adapter ? { id: adapter.id, name: adapter.name } : null,

@@ -1,6 +1,6 @@
 /**
- * The background's rules, without a browser: what it accepts from a content script (which
- * may be compromised), and how it asks the API (cache, rate limit, silence on failure).
+ * The background's rules, without a browser: what it accepts from the scripts it puts
+ * into pages (which may be compromised), and how it asks the API (cache, rate limit, silence on failure).
  * The API is a small in-memory fake of the client, as the house style asks.
  */
 import { describe, it } from 'node:test';
@@ -18,7 +18,12 @@ import {
   MAX_JSON_LD_SCRIPTS,
   MAX_JSON_LD_TOTAL_CHARS,
 } from '../../extension/src/detect/limits.js';
-import { parseContentRequest, parsePageRequest } from '../../extension/src/lib/messages.js';
+import {
+  parseContentRequest,
+  parseIdentity,
+  parseJsonLdTexts,
+  parsePageRequest,
+} from '../../extension/src/lib/messages.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../extension/src/lib/settings.js';
 
 const UNSOLD = '04006381333931';
@@ -109,35 +114,76 @@ function fakeApi(offers: OfferAtPlace[], fail?: () => Error) {
   return { client, calls };
 }
 
-describe('requests from a content script', () => {
-  it('accepts a valid GTIN in any form and normalises it to GTIN-14', () => {
-    assert.deepEqual(parseContentRequest({ type: 'lookup', gtin: '8710856026353' }), {
-      type: 'lookup',
-      gtin: '08710856026353',
-      needsRenderer: false,
+describe('what scripts in a page send or answer', () => {
+  it('takes the identity that detect.js read only with a valid GTIN, normalised to GTIN-14', () => {
+    assert.deepEqual(
+      parseIdentity({
+        kind: 'gtin',
+        gtin: '8710856026353',
+        source: 'spec-table',
+        title: ' Fietsbel\n goud ',
+      }),
+      { kind: 'gtin', gtin: '08710856026353', source: 'spec-table', title: 'Fietsbel goud' },
+    );
+    assert.deepEqual(
+      parseIdentity({
+        kind: 'gtin',
+        gtin: '978-90-263-3737-6',
+        source: 'meta',
+        marketplaceId: { scheme: 'bol', value: '9200000091093424' },
+      }),
+      {
+        kind: 'gtin',
+        gtin: '09789026337376',
+        source: 'meta',
+        marketplaceId: { scheme: 'bol', value: '9200000091093424' },
+      },
+    );
+    assert.deepEqual(parseIdentity({ kind: 'similar', title: 'Fietsbel', brand: 'Gazelle' }), {
+      kind: 'similar',
+      title: 'Fietsbel',
+      brand: 'Gazelle',
     });
   });
 
-  it('reads the wish for the panel code only from a real boolean', () => {
-    const lookup = (needsRenderer: unknown) =>
-      parseContentRequest({ type: 'lookup', gtin: '8710856026353', needsRenderer });
-    assert.deepEqual(lookup(true), { type: 'lookup', gtin: '08710856026353', needsRenderer: true });
-    for (const value of ['true', 1, {}, null, undefined]) {
-      assert.deepEqual(lookup(value), { type: 'lookup', gtin: '08710856026353', needsRenderer: false });
+  it('refuses a wrong check digit, an unknown source, oversized or non-string values', () => {
+    const refused = [
+      { kind: 'gtin', gtin: '8710856026354', source: 'json-ld' },
+      { kind: 'gtin', gtin: '8'.repeat(5000), source: 'json-ld' },
+      { kind: 'gtin', gtin: 8710856026353, source: 'json-ld' },
+      { kind: 'gtin', gtin: '8710856026353', source: 'url' },
+      { kind: 'gtin', gtin: '8710856026353' },
+      { kind: 'similar', title: '   ' },
+      { kind: 'similar', title: 42 },
+      { kind: 'fetch', url: 'https://evil.example' },
+      'gtin',
+      null,
+    ];
+    for (const value of refused)
+      assert.equal(parseIdentity(value), null, JSON.stringify(value)?.slice(0, 80));
+    // Title and brand are bounded; a marketplace id that is not short text is left out.
+    const long = parseIdentity({
+      kind: 'similar',
+      title: 'a'.repeat(10_000),
+      brand: { toString: () => 'x' },
+      marketplaceId: { scheme: 'asin', value: 'B'.repeat(500) },
+    });
+    assert.deepEqual(long, { kind: 'similar', title: 'a'.repeat(300) });
+  });
+
+  it('accepts only the reader’s report, a search the shopper asked for, and a dismissal', () => {
+    assert.deepEqual(parseContentRequest({ type: 'dismiss-site', site: 'evil.example' }), {
+      type: 'dismiss-site',
+    });
+    for (const request of [
+      { type: 'lookup', gtin: '8710856026353' },
+      { type: 'clear' },
+      { type: 'fetch', url: 'https://evil.example' },
+      'json-ld',
+      null,
+    ]) {
+      assert.equal(parseContentRequest(request), null, JSON.stringify(request));
     }
-    assert.deepEqual(parseContentRequest({ type: 'similar-status', needsRenderer: true, files: ['x.js'] }), {
-      type: 'similar-status',
-      needsRenderer: true,
-    });
-  });
-
-  it('refuses a wrong check digit, oversized or non-string values and unknown types', () => {
-    assert.equal(parseContentRequest({ type: 'lookup', gtin: '8710856026354' }), null);
-    assert.equal(parseContentRequest({ type: 'lookup', gtin: '8'.repeat(5000) }), null);
-    assert.equal(parseContentRequest({ type: 'lookup', gtin: 8710856026353 }), null);
-    assert.equal(parseContentRequest({ type: 'fetch', url: 'https://evil.example' }), null);
-    assert.equal(parseContentRequest('lookup'), null);
-    assert.equal(parseContentRequest(null), null);
   });
 
   it('bounds the title and brand of a similar-products search and collapses white space', () => {
@@ -156,11 +202,11 @@ describe('requests from a content script', () => {
 
   it('takes a page’s JSON-LD only as strings, bounded in number and size, and reads it itself', () => {
     const product = JSON.stringify({ '@type': 'Product', name: 'Fietsbel', gtin13: '8710856026353' });
-    assert.deepEqual(parseContentRequest({ type: 'json-ld', texts: [product, '{'], needsRenderer: true }), {
+    assert.deepEqual(parseContentRequest({ type: 'json-ld', texts: [product, '{'], files: ['x.js'] }), {
       type: 'json-ld',
       texts: [product, '{'],
-      needsRenderer: true,
     });
+    assert.deepEqual(parseJsonLdTexts([product]), [product]);
     const refused = [
       { type: 'json-ld', texts: product },
       { type: 'json-ld', texts: [product, 7] },
@@ -172,7 +218,10 @@ describe('requests from a content script', () => {
         texts: ['x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2 + 1), 'x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2)],
       },
     ];
-    for (const request of refused) assert.equal(parseContentRequest(request), null);
+    for (const request of refused) {
+      assert.equal(parseContentRequest(request), null);
+      assert.equal(parseJsonLdTexts(request.texts), null);
+    }
     // What the texts say is read in the background, against the browser's record of the URL.
     const url = new URL('https://www.bol.com/nl/nl/p/fietsbel/9200000091093424/');
     assert.deepEqual(readJsonLdTexts([product, '{'], url), {

@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'webextension-polyfill';
 import { startServer, type RunningServer } from '../support/server.js';
@@ -14,10 +14,15 @@ import { launchWithExtension, panelSnapshot, until, type LoadedExtension } from 
 declare const chrome: Browser;
 
 const DIST = fileURLToPath(new URL('../../extension/dist/', import.meta.url));
-const manifestOf = (
-  build: string,
-): { host_permissions: string[]; content_scripts: Array<{ matches: string[] }> } =>
+const manifestOf = (build: string): { host_permissions: string[]; content_scripts?: unknown } =>
   JSON.parse(readFileSync(`${DIST}${build}/manifest.json`, 'utf8'));
+
+/** The background's code, where the patterns of the pages it reads are compiled in. */
+const backgroundOf = (build: string): string =>
+  readdirSync(`${DIST}${build}/assets`)
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => readFileSync(`${DIST}${build}/assets/${file}`, 'utf8'))
+    .join('\n');
 
 let server: RunningServer;
 let extension: LoadedExtension;
@@ -50,16 +55,20 @@ describe('the extension’s demo build', { timeout: 120_000 }, () => {
     const local = /^https?:\/\/(localhost|127\.0\.0\.1)\b/;
     for (const build of ['chromium', 'firefox']) {
       const manifest = manifestOf(build);
-      const patterns = [
-        ...manifest.host_permissions,
-        ...manifest.content_scripts.flatMap((script) => script.matches),
-      ];
       assert.deepEqual(
-        patterns.filter((pattern) => local.test(pattern)),
+        manifest.host_permissions.filter((pattern) => local.test(pattern)),
         [],
         `${build} has no local origin`,
       );
+      // Pages are read by the background, which no manifest entry can widen.
+      assert.equal(manifest.content_scripts, undefined, `${build} declares no content script`);
+      assert.doesNotMatch(
+        backgroundOf(build),
+        /localhost\/\*|127\.0\.0\.1\/\*/,
+        `${build} reads no local page`,
+      );
     }
-    assert.ok(manifestOf('chromium-demo').content_scripts[0]!.matches.includes('http://localhost/*'));
+    assert.ok(manifestOf('chromium-demo').host_permissions.includes('http://localhost/*'));
+    assert.match(backgroundOf('chromium-demo'), /http:\/\/localhost\/\*/);
   });
 });

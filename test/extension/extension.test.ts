@@ -17,6 +17,7 @@ import {
   SCREENSHOTS,
   bolUrl,
   clickInPanel,
+  extensionWorlds,
   launchWithExtension,
   panelSnapshot,
   panelStyle,
@@ -129,6 +130,11 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     product = await openProduct(PAGES.product);
     assert.equal(await product.locator('lokaal-extension-panel').count(), 0);
     assert.equal(proxy.requests.length, 0, 'no request before a location is chosen');
+    assert.equal(
+      await extensionWorlds(product, extension.extensionId),
+      0,
+      'no code of the extension ran in the page',
+    );
 
     // The shopper chooses a postcode; the page that is already open then shows the panel.
     await welcome.fill('#location', '3811');
@@ -141,6 +147,7 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     near = `${Number(location.point.lat.toFixed(2))},${Number(location.point.lon.toFixed(2))}`;
     assert.equal(requestsFor('/v1/geocode').length, 1);
     await until(() => panelSnapshot(product), 'the panel on the open product page');
+    assert.equal(await extensionWorlds(product, extension.extensionId), 1, 'the extension runs there now');
   });
 
   it('shows the nearest places with distance, price, stock, freshness, opening state and a route', async () => {
@@ -250,6 +257,18 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     await page.close();
   });
 
+  it('runs nothing on a marketplace page that is not a product page', async () => {
+    // The list page's JSON-LD describes a product that is sold nearby.
+    const page = await openProduct(PAGES.list);
+    const witness = await openProduct(PAGES.product);
+    await until(() => panelSnapshot(witness), 'the panel of a product page opened after it');
+    assert.equal(await page.locator('lokaal-extension-panel').count(), 0);
+    assert.equal(await badge(page), '');
+    assert.equal(await extensionWorlds(page, extension.extensionId), 0, 'no code of the extension ran there');
+    await witness.close();
+    await page.close();
+  });
+
   it('offers only a button for a product without GTIN, and searches similar products after the click', async () => {
     const before = proxy.requests.length;
     const page = await openProduct(PAGES.similar);
@@ -277,6 +296,20 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     await page.click('#variant');
     await until(async () => (await panelText(page)).includes(onlyVariant), 'the variant’s places');
     await until(async () => (await badge(page)) === String(variant.length), 'the badge for the variant');
+    await page.close();
+  });
+
+  it('follows a variant switched in place, under the same address', async () => {
+    const page = await openProduct(PAGES.spa);
+    const first = await expectedPlaces(STOCKED_GTIN);
+    const variant = await expectedPlaces(VARIANT_GTIN);
+    const onlyVariant = variant.find((name) => !first.slice(0, 5).includes(name))!;
+    await until(async () => (await panelText(page)).includes(first[0]!), 'the first product’s places');
+    const address = page.url();
+    await page.click('#variant-in-place');
+    await until(async () => (await panelText(page)).includes(onlyVariant), 'the variant’s places');
+    assert.equal(page.url(), address);
+    assert.equal(await page.locator('lokaal-extension-panel').count(), 1, 'one panel, replaced');
     await page.close();
   });
 

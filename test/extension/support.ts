@@ -40,6 +40,8 @@ export const PAGES = {
   spa: '/nl/nl/p/fietsbel-spa/9300000005/',
   spaVariant: '/nl/nl/p/fietsbel-kinder-zilver/9300000002/',
   crowded: '/nl/nl/p/fietsbel-aluminium-goud-bezorging/9300000006/',
+  /** A list page, not a product page, whose JSON-LD describes a product sold nearby. */
+  list: '/nl/nl/l/fietsbellen/12345/',
 } as const;
 const FIXTURE_FOR: Record<string, string> = {
   [PAGES.product]: 'bol-product.html',
@@ -48,6 +50,7 @@ const FIXTURE_FOR: Record<string, string> = {
   [PAGES.spa]: 'bol-spa.html',
   [PAGES.spaVariant]: 'bol-spa.html',
   [PAGES.crowded]: 'bol-crowded.html',
+  [PAGES.list]: 'bol-list.html',
   '/static/page.css': 'page.css',
   '/static/spa.js': 'spa.js',
 };
@@ -172,6 +175,20 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The extension's isolated worlds in the page's frames: one exists only where the
+ * extension has run code in the page.
+ */
+export async function extensionWorlds(page: Page, extensionId: string): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const origins: string[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => origins.push(context.origin));
+  // Enabling reports every context that exists, then new ones.
+  await cdp.send('Runtime.enable');
+  await cdp.detach();
+  return origins.filter((origin) => origin === `chrome-extension://${extensionId}`).length;
 }
 
 /** The panel as the shopper sees it, read from its closed shadow root. */

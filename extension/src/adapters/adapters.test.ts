@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { cssPath } from '../detect/css-path.js';
+import { findMountPoint } from '../detect/mount.js';
 import { readProduct, readWith } from '../detect/page.js';
 import { adapters, findAdapter } from './index.js';
 import type { ProductIdentity } from './types.js';
@@ -111,7 +112,7 @@ for (const adapter of adapters) {
 
     it('mounts below the title of a page without its usual blocks', () => {
       const document = documentOf('<html><body><main><h1>Iets</h1><p>tekst</p></main></body></html>');
-      const mount = adapter.mountPoint(document);
+      const mount = findMountPoint(document, adapter.mounts);
       assert.equal(mount?.element.localName, 'h1');
       assert.equal(mount?.position, 'afterend');
     });
@@ -125,7 +126,7 @@ for (const adapter of adapters) {
         const detected = readProduct(document, url);
         assert.deepEqual(detected?.identity ?? null, fixture.expected.identity);
 
-        const mount = adapter.mountPoint(document);
+        const mount = findMountPoint(document, adapter.mounts);
         assert.ok(mount, 'a product page always has a mount point');
         assert.deepEqual({ path: cssPath(mount.element), position: mount.position }, fixture.expected.mount);
         const inside = mount.position === 'afterbegin' || mount.position === 'beforeend';

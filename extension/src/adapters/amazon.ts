@@ -1,6 +1,5 @@
 import type { Adapter } from './types.js';
 import { extractIdentity } from '../detect/identity.js';
-import { findMountPoint } from '../detect/mount.js';
 
 const HOSTS = new Set(['www.amazon.nl', 'www.amazon.de', 'www.amazon.com.be', 'www.amazon.fr']);
 // /<slug>/dp/<ASIN>, /dp/<ASIN>, /gp/product/<ASIN>, /gp/aw/d/<ASIN> (mobile). An ASIN is
@@ -55,12 +54,10 @@ export const amazon: Adapter = {
       titleSelector: '#productTitle',
     });
   },
-  mountPoint(document) {
-    return findMountPoint(document, [
-      ['#desktop_buybox', 'beforebegin'],
-      ['#buybox', 'beforebegin'],
-      ['#corePriceDisplay_desktop_feature_div', 'afterend'],
-      ['#title_feature_div', 'afterend'],
-    ]);
-  },
+  mounts: [
+    ['#desktop_buybox', 'beforebegin'],
+    ['#buybox', 'beforebegin'],
+    ['#corePriceDisplay_desktop_feature_div', 'afterend'],
+    ['#title_feature_div', 'afterend'],
+  ],
 };

@@ -1,6 +1,5 @@
 import type { Adapter } from './types.js';
 import { extractIdentity } from '../detect/identity.js';
-import { findMountPoint } from '../detect/mount.js';
 
 // /nl/nl/p/<slug>/<bol id>/ — also the Belgian shop (/be/) and the French pages (/fr/).
 const PRODUCT_PATH = /^\/(?:nl|be)\/(?:nl|fr)\/p\/[^/]+\/(\d{8,20})\/?$/;
@@ -40,11 +39,9 @@ export const bol: Adapter = {
       brandSelector: '[data-role="BRAND"]',
     });
   },
-  mountPoint(document) {
-    return findMountPoint(document, [
-      ['[data-test="buy-block"]', 'afterend'],
-      ['.buy-block', 'afterend'],
-      ['[data-test="price-info"]', 'afterend'],
-    ]);
-  },
+  mounts: [
+    ['[data-test="buy-block"]', 'afterend'],
+    ['.buy-block', 'afterend'],
+    ['[data-test="price-info"]', 'afterend'],
+  ],
 };

@@ -1,6 +1,5 @@
 import type { Adapter } from './types.js';
 import { extractIdentity } from '../detect/identity.js';
-import { findMountPoint } from '../detect/mount.js';
 
 // coolblue.nl: /product/<id>/<slug>.html; coolblue.be: /nl/product/… and /fr/produit/….
 const PRODUCT_PATH = /^(?:\/(?:nl|fr))?\/(?:product|produit)\/(\d{3,10})\/[^/]+\.html$/;
@@ -39,11 +38,9 @@ export const coolblue: Adapter = {
       titleSelector: '.js-product-name',
     });
   },
-  mountPoint(document) {
-    return findMountPoint(document, [
-      ['.js-order-block', 'afterend'],
-      ['[data-component="order-block"]', 'afterend'],
-      ['.js-sales-price', 'afterend'],
-    ]);
-  },
+  mounts: [
+    ['.js-order-block', 'afterend'],
+    ['[data-component="order-block"]', 'afterend'],
+    ['.js-sales-price', 'afterend'],
+  ],
 };

@@ -1,6 +1,5 @@
 import type { Adapter } from './types.js';
 import { extractIdentity } from '../detect/identity.js';
-import { findMountPoint } from '../detect/mount.js';
 
 /**
  * Any page that publishes schema.org Product data (JSON-LD, microdata, Open Graph product
@@ -25,13 +24,11 @@ export const generic: Adapter = {
   extract(document, url, jsonLd) {
     return extractIdentity(document, jsonLd, { requireProductData: true });
   },
-  mountPoint(document) {
-    return findMountPoint(document, [
-      ['[itemprop="offers"]', 'afterend'],
-      ['.product-price', 'afterend'],
-      ['.price', 'afterend'],
-      ['.add-to-cart', 'beforebegin'],
-      ['form[action*="cart"]', 'beforebegin'],
-    ]);
-  },
+  mounts: [
+    ['[itemprop="offers"]', 'afterend'],
+    ['.product-price', 'afterend'],
+    ['.price', 'afterend'],
+    ['.add-to-cart', 'beforebegin'],
+    ['form[action*="cart"]', 'beforebegin'],
+  ],
 };

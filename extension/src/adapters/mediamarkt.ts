@@ -1,6 +1,5 @@
 import type { Adapter } from './types.js';
 import { extractIdentity } from '../detect/identity.js';
-import { findMountPoint } from '../detect/mount.js';
 
 const HOSTS = new Set(['www.mediamarkt.nl', 'www.mediamarkt.be', 'www.mediamarkt.de']);
 // /nl/product/_<slug>-<id>.html (the .be shop also /fr/…, the .de shop /de/…).
@@ -37,11 +36,9 @@ export const mediamarkt: Adapter = {
       titleSelector: '[data-test="mms-select-details-header"] h1',
     });
   },
-  mountPoint(document) {
-    return findMountPoint(document, [
-      ['[data-test="mms-pdp-buybox"]', 'beforebegin'],
-      ['[data-test="mms-product-price"]', 'afterend'],
-      ['[data-test="mms-pdp-details-mainprice"]', 'afterend'],
-    ]);
-  },
+  mounts: [
+    ['[data-test="mms-pdp-buybox"]', 'beforebegin'],
+    ['[data-test="mms-product-price"]', 'afterend'],
+    ['[data-test="mms-pdp-details-mainprice"]', 'afterend'],
+  ],
 };

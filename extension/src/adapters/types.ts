@@ -5,6 +5,7 @@
  */
 
 import type { JsonLdFacts } from '../detect/json-ld.js';
+import type { MountCandidate } from '../detect/mount.js';
 
 /** Where the identity was found, best first. */
 export type IdentitySource = 'json-ld' | 'microdata' | 'meta' | 'spec-table';
@@ -60,6 +61,10 @@ export interface Adapter {
    * what the page's JSON-LD says (`readJsonLd`, or the background's reading of its text).
    */
   extract(document: Document, url: URL, jsonLd: JsonLdFacts): ProductIdentity | null;
-  /** Where to mount the panel: near the price/buy block, never over the page's controls. */
-  mountPoint(document: Document): MountPoint | null;
+  /**
+   * Where to mount the panel, near the price/buy block: the first of these present on the
+   * page (`findMountPoint`, which adds the fallbacks and keeps the panel out of controls).
+   * Data, not code, so the background can hand it to the panel's renderer in the page.
+   */
+  readonly mounts: readonly MountCandidate[];
 }

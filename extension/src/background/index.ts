@@ -1,27 +1,46 @@
 /**
  * The background of the extension (a service worker in Chromium, an event page in
- * Firefox): it alone reads the settings and calls the API. Content scripts ask it about
- * the product on their page; it answers with the panel's text or with silence, and keeps
- * the toolbar badge of each tab in step.
+ * Firefox): it alone reads the settings and calls the API, and it decides what runs in
+ * pages. When the browser reports that a marketplace's product page has loaded, or that
+ * a page changed its address, it reads the page with the reader (detect/read-page.ts),
+ * reads what the page's JSON-LD says, and only when that names no GTIN puts the other
+ * readers into the page (`detect.js`). With places to show it puts the panel's renderer
+ * there (`panel.js`); otherwise the page runs nothing more. It keeps the toolbar badge of
+ * each tab in step.
  */
-import { findAdapter } from '../adapters/index.js';
+import type { ProductIdentity } from '../adapters/types.js';
+import {
+  ABSENT,
+  DETECT_SCRIPT_FILE,
+  DETECTOR_KEY,
+  PANEL_SCRIPT_FILE,
+  RENDERER_KEY,
+  callDetector,
+  callRenderer,
+  type SimilarQuery,
+} from '../content/scripts.js';
+import { READ_OPTIONS } from '../detect/json-ld-texts.js';
 import { readJsonLdTexts } from '../detect/json-ld.js';
-import { browser, type Runtime } from '../lib/browser.js';
+import type { MountCandidate } from '../detect/mount.js';
+import { readPage } from '../detect/read-page.js';
+import { browser, type Runtime, type Tabs } from '../lib/browser.js';
 import {
   parseContentRequest,
+  parseIdentity,
+  parseJsonLdTexts,
   parsePageRequest,
   type GeocodeAnswer,
   type PageRequest,
   type ContentAnswer,
-  type ContentNotice,
   type ContentRequest,
   type PanelView,
   type TabState,
 } from '../lib/messages.js';
-import { PANEL_SCRIPT_FILE } from '../lib/scripts.js';
+import { PAGE_PATTERNS, pageAdapter } from '../lib/pages.js';
 import { readSettings, writeSettings } from '../lib/settings-store.js';
 import type { Settings } from '../lib/settings.js';
 import { Lookup, type Places } from './lookup.js';
+import { forgetDocument, load, newPage, run, type TabPage } from './pages.js';
 import { panelLabels, panelView } from './view.js';
 
 const BADGE_COLOUR = '#0b6e4f';
@@ -31,10 +50,10 @@ const lookup = new Lookup(undefined, undefined, {
   get: async (key) => (await browser.storage.local.get(key))[key],
   set: (key, value) => browser.storage.local.set({ [key]: value }),
 });
-/** What each tab's page shows, for the badge and the popup. Lost when the worker sleeps. */
-const tabs = new Map<number, { view: PanelView | null; placeCount: number }>();
+/** What the background knows of each tab's page. Lost when the worker sleeps. */
+const tabs = new Map<number, TabPage>();
 
-/** The page a content script runs in, from the browser's own record of the sender, never from the message. */
+/** The page a script of ours runs in, from the browser's own record of the sender, never from the message. */
 function senderPage(sender: Runtime.MessageSender): { tabId: number; url: URL } | null {
   if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || !sender.url) return null;
   if (sender.frameId !== undefined && sender.frameId !== 0) return null;
@@ -46,9 +65,13 @@ function senderPage(sender: Runtime.MessageSender): { tabId: number; url: URL } 
   }
 }
 
-/** Whether the panel may appear on this page at all: a location is set, the site is on and not dismissed. */
+/**
+ * Whether the extension reads this page at all: it is a product page of a marketplace, a
+ * location is set, the marketplace is on and the site not dismissed. Otherwise nothing of
+ * the extension runs in the page.
+ */
 function allowed(settings: Settings, url: URL): boolean {
-  const adapter = findAdapter(url);
+  const adapter = pageAdapter(url);
   return (
     settings.location !== null &&
     adapter !== undefined &&
@@ -66,94 +89,177 @@ async function setBadge(tabId: number, placeCount: number): Promise<void> {
   }
 }
 
-async function show(tabId: number, places: Places, match: PanelView['match'], settings: Settings) {
+/** Keeps the tab's view and badge for what was found; the view to show, or `null` for silence. */
+async function show(
+  tabId: number,
+  page: TabPage,
+  places: Places,
+  match: PanelView['match'],
+  settings: Settings,
+): Promise<PanelView | null> {
   const view = places && places.length > 0 ? panelView(places, match, settings.locale) : null;
-  const placeCount = view ? (places?.length ?? 0) : 0;
-  tabs.set(tabId, { view, placeCount });
-  await setBadge(tabId, placeCount);
+  page.view = view;
+  page.placeCount = view ? (places?.length ?? 0) : 0;
+  await setBadge(tabId, page.placeCount);
   return view;
 }
 
-/**
- * Puts the panel's renderer into the tab's top frame (where the asking content script runs;
- * `senderPage` accepts no other), before the answer that needs it. Only the background
- * decides to do this, and only with a panel to show; the request merely says the page
- * does not have the code yet.
- */
-async function withRenderer(
-  request: { needsRenderer: boolean },
+/** The "search nearby" button for a product without GTIN: it asks the API nothing until clicked. */
+function similarButton(settings: Settings): PanelView {
+  return { lang: settings.locale, labels: panelLabels(settings.locale), match: 'similar', items: [] };
+}
+
+function identityKey(identity: ProductIdentity | null): string {
+  if (!identity) return 'none';
+  return identity.kind === 'gtin'
+    ? `gtin:${identity.gtin}`
+    : `similar:${identity.brand ?? ''}:${identity.title}`;
+}
+
+/** Shows a view in the page, or removes the panel, loading `panel.js` first when it is not there. */
+async function render(
   tabId: number,
-  view: PanelView | null,
-): Promise<PanelView | null> {
-  if (!view || !request.needsRenderer) return view;
-  try {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [PANEL_SCRIPT_FILE] });
-    return view;
-  } catch {
-    // The tab navigated or closed meanwhile: nothing to show there.
-    return null;
+  page: TabPage,
+  command:
+    { show: PanelView; mounts: readonly MountCandidate[]; similar: SimilarQuery | null } | { remove: true },
+): Promise<boolean> {
+  if (page.renderer) {
+    const done = await run(tabId, page, callRenderer, [RENDERER_KEY, command]);
+    if (done?.result === true) return 'show' in command;
+    if (done?.result !== ABSENT) return false;
   }
+  // Without a renderer in the page there is no panel to remove.
+  if ('remove' in command) return false;
+  if (!(await load(tabId, page, PANEL_SCRIPT_FILE))) return false;
+  page.renderer = true;
+  return (await run(tabId, page, callRenderer, [RENDERER_KEY, command]))?.result === true;
+}
+
+/** The page shows nothing of the extension. */
+async function clear(tabId: number, page: TabPage): Promise<void> {
+  page.key = null;
+  page.view = null;
+  page.placeCount = 0;
+  await setBadge(tabId, 0);
+  if (page.panel) await render(tabId, page, { remove: true });
+  page.panel = false;
+}
+
+/** What the page's readers in `detect.js` find, given what its JSON-LD says. */
+async function detectInPage(
+  tabId: number,
+  page: TabPage,
+  adapterId: string,
+  jsonLd: ReturnType<typeof readJsonLdTexts>,
+) {
+  let answer = page.detector ? await run(tabId, page, callDetector, [DETECTOR_KEY, adapterId, jsonLd]) : null;
+  if (!answer || answer.result === ABSENT) {
+    if (!(await load(tabId, page, DETECT_SCRIPT_FILE))) return null;
+    page.detector = true;
+    answer = await run(tabId, page, callDetector, [DETECTOR_KEY, adapterId, jsonLd]);
+  }
+  return parseIdentity(answer?.result);
+}
+
+/**
+ * Reads the page in a tab and shows what there is to show: the panel with the nearby
+ * places, the "search nearby" button for a product without GTIN, or nothing. `texts` is
+ * the JSON-LD the reader reported on its own (then the page is not read again); `force`
+ * shows the answer again for an unchanged product (new settings).
+ */
+async function detect(
+  tabId: number,
+  url: URL,
+  how: { texts?: readonly string[]; force?: boolean } = {},
+): Promise<void> {
+  const adapter = pageAdapter(url);
+  const known = tabs.get(tabId);
+  if (!adapter) {
+    // Not (or no longer) a product page: take away what an earlier one showed.
+    if (known) {
+      known.generation += 1;
+      known.url = url;
+      await clear(tabId, known);
+    }
+    return;
+  }
+  // Every product page is remembered, even when nothing runs there yet, so that new
+  // settings (a location chosen, a site shown again) reach it.
+  const page = known ?? newPage(url);
+  tabs.set(tabId, page);
+  page.url = url;
+  page.adapter = adapter;
+  const mine = ++page.generation;
+  const stale = () => mine !== page.generation || tabs.get(tabId) !== page;
+
+  const settings = await readSettings();
+  if (stale()) return;
+  if (!allowed(settings, url)) return clear(tabId, page);
+  let texts = how.texts;
+  if (!texts) {
+    const reading = await run(tabId, page, readPage, [READ_OPTIONS]);
+    if (!reading || stale()) return;
+    texts = parseJsonLdTexts(reading.result) ?? [];
+  }
+  // Read here, not in the page: the code that walks JSON-LD costs a page more to compile
+  // than to run. The variant is chosen against the browser's record of the URL.
+  const jsonLd = readJsonLdTexts(texts, url);
+  // A GTIN in the JSON-LD is the best identity a page can give (detect/identity.ts): then
+  // the page runs none of the other readers.
+  const identity: ProductIdentity | null = jsonLd.gtin
+    ? { kind: 'gtin', gtin: jsonLd.gtin, source: 'json-ld' }
+    : await detectInPage(tabId, page, adapter.id, jsonLd);
+  if (stale()) return;
+  const key = `${url.origin}${url.pathname}|${identityKey(identity)}`;
+  if (!how.force && key === page.key) return;
+  page.key = key;
+
+  let view: PanelView | null = null;
+  let similar: SimilarQuery | null = null;
+  if (identity?.kind === 'gtin') {
+    try {
+      view = await show(tabId, page, await lookup.product(identity.gtin, settings), 'exact', settings);
+    } catch {
+      view = await show(tabId, page, null, 'exact', settings);
+    }
+  } else {
+    await show(tabId, page, null, 'similar', settings);
+    if (identity) {
+      view = similarButton(settings);
+      similar = { title: identity.title, ...(identity.brand ? { brand: identity.brand } : {}) };
+    }
+  }
+  if (stale()) return;
+  if (!view) {
+    if (page.panel) await render(tabId, page, { remove: true });
+    page.panel = false;
+    return;
+  }
+  page.panel = await render(tabId, page, { show: view, mounts: adapter.mounts, similar });
 }
 
 async function answer(request: ContentRequest, tabId: number, url: URL): Promise<ContentAnswer> {
   const settings = await readSettings();
-  // Every tab with a content script is remembered, so that new settings reach it.
-  tabs.set(tabId, { view: null, placeCount: 0 });
+  const page = tabs.get(tabId) ?? newPage(url);
   switch (request.type) {
-    case 'clear':
-      await setBadge(tabId, 0);
+    case 'json-ld':
+      // The reader saw the page's title or JSON-LD change under the same address.
+      await detect(tabId, url, { texts: request.texts });
       return { view: null };
     case 'dismiss-site':
-      await setBadge(tabId, 0);
+      tabs.set(tabId, page);
+      page.panel = false;
+      await clear(tabId, page);
       if (!settings.dismissedSites.includes(url.hostname)) {
         await writeSettings({ dismissedSites: [...settings.dismissedSites, url.hostname].slice(-200) });
       }
       return { view: null };
-    case 'json-ld': {
-      // Read here, not in the page: the code that walks JSON-LD costs a page more to
-      // compile than to run. The variant is chosen against the browser's record of the URL.
-      const jsonLd = readJsonLdTexts(request.texts, url);
-      if (!jsonLd.gtin || !allowed(settings, url)) return { view: null, jsonLd };
-      try {
-        const places = await lookup.product(jsonLd.gtin, settings);
-        return {
-          view: await withRenderer(request, tabId, await show(tabId, places, 'exact', settings)),
-          jsonLd,
-        };
-      } catch {
-        return { view: null, jsonLd };
-      }
-    }
-    case 'lookup': {
-      if (!allowed(settings, url)) return { view: null };
-      const places = await lookup.product(request.gtin, settings);
-      return { view: await withRenderer(request, tabId, await show(tabId, places, 'exact', settings)) };
-    }
-    case 'similar-status':
-      // No request to the API: a page without GTIN only gets a button until the shopper asks.
-      await setBadge(tabId, 0);
-      return {
-        view: await withRenderer(
-          request,
-          tabId,
-          allowed(settings, url)
-            ? { lang: settings.locale, labels: panelLabels(settings.locale), match: 'similar', items: [] }
-            : null,
-        ),
-      };
     case 'search-similar': {
       if (!allowed(settings, url)) return { view: null };
+      tabs.set(tabId, page);
       const places = await lookup.similar(request.title, request.brand, settings);
-      const view = await show(tabId, places, 'similar', settings);
       // Asked for by the shopper, so an empty answer is said rather than kept silent.
-      return {
-        view: view ?? {
-          lang: settings.locale,
-          labels: panelLabels(settings.locale),
-          match: 'similar',
-          items: [],
-        },
-      };
+      return { view: (await show(tabId, page, places, 'similar', settings)) ?? similarButton(settings) };
     }
   }
 }
@@ -169,7 +275,7 @@ async function answerPage(request: PageRequest): Promise<TabState | GeocodeAnswe
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   const pageRequest = parsePageRequest(message);
   if (pageRequest) {
-    // Only the extension's own pages may ask: their URL is ours (a content script's is the page's).
+    // Only the extension's own pages may ask: their URL is ours (a page script's is the page's).
     if (sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('')))
       return undefined;
     return answerPage(pageRequest);
@@ -186,12 +292,37 @@ browser.storage.onChanged.addListener((changes, area) => {
   const keys = Object.keys(changes).filter((key) => !key.startsWith('gtinFilter '));
   if (keys.length === 0) return;
   if (keys.some((key) => ['location', 'radiusInMetres', 'apiBaseUrl'].includes(key))) lookup.clear();
-  // Pages showing (or not showing) the panel look again with the new settings.
-  const notice: ContentNotice = { type: 'refresh' };
-  for (const tabId of tabs.keys()) {
-    browser.tabs.sendMessage(tabId, notice).catch(() => tabs.delete(tabId));
-  }
+  // Product pages, with or without a panel, are read again with the new settings; a tab
+  // the worker forgot while it slept is found by its address.
+  void browser.tabs.query({ url: [...PAGE_PATTERNS] }).then((open) => {
+    for (const tab of open) {
+      if (tab.id !== undefined && tab.url) void detect(tab.id, new URL(tab.url), { force: true });
+    }
+  });
 });
+
+/**
+ * A page loaded, or changed its address without loading (a single-page app, a variant).
+ * The browser tells the address only for the pages the extension has host permission
+ * for, the marketplaces: it learns nothing of the shopper's other browsing.
+ */
+function updated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): void {
+  if (change.status === 'loading') {
+    const page = tabs.get(tabId);
+    if (page) forgetDocument(page);
+  }
+  if (!tab.url) return;
+  if (change.status === 'complete') void detect(tabId, new URL(tab.url));
+  else if (change.url && tab.status === 'complete') void detect(tabId, new URL(change.url));
+}
+
+try {
+  // Firefox wakes the background only for the marketplaces' tabs.
+  browser.tabs.onUpdated.addListener(updated, { urls: [...PAGE_PATTERNS], properties: ['status', 'url'] });
+} catch {
+  // Chromium has no filter for this event.
+  browser.tabs.onUpdated.addListener(updated);
+}
 
 browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
 

@@ -1,6 +1,6 @@
 /**
  * Turns API answers into the panel's text, in the shopper's language. Formatting happens
- * here, in the background, so that the content script carries no message catalogue and
+ * here, in the background, so that the panel's script carries no message catalogue and
  * stays small; it renders these strings escaped and nothing else.
  */
 import {

@@ -1,9 +1,55 @@
 /**
  * The entry of `panel.js`, the panel's renderer and styles: the background injects it
  * with `scripting.executeScript` into a page only when it has something to show there,
- * so pages without a match never load, compile or run it.
+ * so pages without a match never load, compile or run it. The background then shows a
+ * view with `callRenderer` (scripts.ts).
  */
+import { findMountPoint } from '../detect/mount.js';
+import type { ContentAnswer, ContentRequest } from '../lib/messages.js';
+import { sendMessage } from '../lib/runtime.js';
 import { Panel } from './panel.js';
-import { provideRenderer } from './renderer.js';
+import { RENDERER_KEY, type Renderer } from './scripts.js';
 
-provideRenderer((view, actions) => new Panel(view, actions));
+const ask = async (request: ContentRequest) =>
+  ((await sendMessage(request)) as ContentAnswer | undefined)?.view ?? null;
+
+let panel: Panel | null = null;
+/** What is shown, or about to be: an unchanged view is not rebuilt. */
+let shown = '';
+let frame = 0;
+
+const renderer: Renderer = {
+  show(view, mounts, similar) {
+    const key = JSON.stringify([view, mounts, similar]);
+    if (key === shown && (frame !== 0 || panel?.host.isConnected)) return;
+    shown = key;
+    cancelAnimationFrame(frame);
+    // Built and mounted right before the next frame, in place of the panel shown before:
+    // the layout the panel reads there is the one that frame has to compute anyway, a
+    // hidden tab does the work only when it is shown, and nothing is painted without it.
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      const next = new Panel(view, {
+        searchSimilar: () => (similar ? ask({ type: 'search-similar', ...similar }) : Promise.resolve(null)),
+        dismissSite: () => {
+          panel = null;
+          void ask({ type: 'dismiss-site' });
+        },
+      });
+      panel?.remove();
+      const point = findMountPoint(document, mounts);
+      panel = point && next.mount(point) ? next : null;
+    });
+  },
+  remove() {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    shown = '';
+    panel?.remove();
+    panel = null;
+  },
+};
+
+// Evaluated again in the same page (the background lost track of it), the first renderer stays:
+// it holds the panel on show.
+(globalThis as Record<string, unknown>)[RENDERER_KEY] ??= renderer;

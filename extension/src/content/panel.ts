@@ -16,7 +16,14 @@ import { nearbyStyles } from '../../../widgets/src/nearby/nearby.styles.js';
 import type { MountPoint } from '../adapters/types.js';
 import type { PanelItem, PanelView } from '../lib/messages.js';
 import { panelStyles } from './panel.styles.js';
-import { PANEL_TAG, type PanelActions, type PanelHandle } from './renderer.js';
+import { PANEL_TAG } from './scripts.js';
+
+export interface PanelActions {
+  /** The shopper asked to search for similar products; resolves with what was found. */
+  searchSimilar(): Promise<PanelView | null>;
+  /** The shopper does not want the panel on this site. */
+  dismissSite(): void;
+}
 
 /** The nearest places the panel shows; the popup lists more. Few, to stay unobtrusive. */
 const PANEL_PLACES = 3;
@@ -111,7 +118,7 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return created;
 }
 
-export class Panel implements PanelHandle {
+export class Panel {
   readonly host: HTMLElement;
   private readonly root: ShadowRoot;
   private expanded = true;

@@ -32,7 +32,7 @@ function textAt(document: Document, selector: string | undefined): string | unde
  * identity from title, brand and the marketplace's own id. Every GTIN is check-digit
  * validated and returned as GTIN-14. Reads only what each step needs, and only with
  * `textContent` and `getAttribute`. What the JSON-LD says comes read already (`jsonLd`):
- * in a page, the background reads it (see content/index.ts); elsewhere `readIdentity`
+ * in a page, the background reads it (see background/index.ts); elsewhere `readIdentity`
  * (page.ts) reads it in line.
  */
 export function extractIdentity(

@@ -188,7 +188,7 @@ export function readJsonLd(document: Document, pageUrl: URL): JsonLdFacts {
 
 /**
  * `readJsonLd` on the scripts' text (`jsonLdTexts`): what the background does with the
- * text a content script sends. Every text is parsed here; malformed JSON is skipped.
+ * text the reader in a page returns. Every text is parsed here; malformed JSON is skipped.
  */
 export function readJsonLdTexts(texts: readonly string[], pageUrl: URL): JsonLdFacts {
   const candidates: Candidate[] = [];

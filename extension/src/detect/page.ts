@@ -1,7 +1,7 @@
 /**
  * Detection in one go, JSON-LD included, for what runs outside a page: the maintainers'
- * `npm run detect` and the tests. In a page the work is split: the content script reads
- * the JSON-LD text and the background reads what it says (content/index.ts).
+ * `npm run detect` and the tests. In a page the work is split: the reader (read-page.ts)
+ * takes the JSON-LD text and the background reads what it says (background/index.ts).
  */
 import { detectProduct, type Adapter, type ProductIdentity } from '../adapters/index.js';
 import { extractIdentity, type ExtractOptions } from './identity.js';

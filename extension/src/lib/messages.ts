@@ -1,40 +1,30 @@
 /**
- * The messages between the parts of the extension, typed on both ends. Content scripts
- * run inside pages the extension does not control, so the background treats what they
- * send as hostile: `parseContentRequest` checks every field, re-validates the GTIN and
- * bounds every size before anything is used.
+ * The messages between the parts of the extension, typed on both ends. The scripts the
+ * background puts into pages run inside pages the extension does not control, so the
+ * background treats what they send or answer as hostile: `parseContentRequest`,
+ * `parseJsonLdTexts` and `parseIdentity` check every field, re-validate the GTIN and bound
+ * every size before anything is used.
  */
 import { parseGtin, type Availability, type Locale } from '@lokaal/core';
-import type { JsonLdFacts } from '../detect/json-ld.js';
+import type { IdentitySource, ProductIdentity } from '../adapters/types.js';
 import { MAX_JSON_LD_CHARS, MAX_JSON_LD_SCRIPTS, MAX_JSON_LD_TOTAL_CHARS } from '../detect/limits.js';
 
 /** Longest title and brand the background accepts from a page. */
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_BRAND_LENGTH = 100;
 
-/** From a content script to the background. */
+/** From a script in a page to the background. */
 export type ContentRequest =
   /**
-   * The text of the page's JSON-LD scripts (`jsonLdTexts`): what does it say, and when it
-   * names a GTIN, are there places nearby? Sizes as `jsonLdTexts` bounds them.
+   * The reader's report that the page's title or JSON-LD changed while its address did
+   * not (a variant switched in place): the text of its JSON-LD scripts, as `readPage`
+   * bounds them. The background reads them again, against the browser's record of the URL.
    */
-  | { readonly type: 'json-ld'; readonly texts: readonly string[]; readonly needsRenderer: boolean }
-  /**
-   * The page shows a product with this GTIN: are there places nearby? With
-   * `needsRenderer`, the page has no panel code yet: inject it if there is a panel to show.
-   */
-  | { readonly type: 'lookup'; readonly gtin: string; readonly needsRenderer: boolean }
-  /** The page shows a product without GTIN: may a "search nearby" button be shown here? */
-  | { readonly type: 'similar-status'; readonly needsRenderer: boolean }
+  | { readonly type: 'json-ld'; readonly texts: readonly string[] }
   /** The shopper asked to search nearby for a product without GTIN. */
   | { readonly type: 'search-similar'; readonly title: string; readonly brand?: string }
   /** The shopper does not want the panel on this site any more. */
-  | { readonly type: 'dismiss-site' }
-  /** The page no longer shows a product. */
-  | { readonly type: 'clear' };
-
-/** From the background to a content script. */
-export type ContentNotice = { readonly type: 'refresh' };
+  | { readonly type: 'dismiss-site' };
 
 /** From the extension's own pages (popup, options, welcome) to the background. */
 export type PageRequest =
@@ -59,7 +49,7 @@ export interface PanelLabels {
   readonly none: string;
 }
 
-/** One place in the panel, formatted by the background; the content script only renders text. */
+/** One place in the panel, formatted by the background; the panel only renders text. */
 export interface PanelItem {
   readonly placeId: string;
   readonly name: string;
@@ -88,11 +78,8 @@ export interface PanelView {
   readonly items: readonly PanelItem[];
 }
 
-/**
- * What a content request is answered with: `null` means stay silent. A `json-ld` request
- * also gets what the JSON-LD says; when that includes a GTIN, `view` is the answer for it.
- */
-export type ContentAnswer = { readonly view: PanelView | null; readonly jsonLd?: JsonLdFacts };
+/** What a request from a page is answered with: `null` means stay silent. */
+export type ContentAnswer = { readonly view: PanelView | null };
 
 /** What the popup shows for a tab. */
 export interface TabState {
@@ -114,27 +101,27 @@ function boundedText(value: unknown, max: number): string | null {
   return text.length > 0 ? text : null;
 }
 
-/** A content script's request, checked field by field, or `null` when it is not one. */
+/**
+ * The text of a page's JSON-LD scripts, from the reader's answer or report: strings only,
+ * bounded in number and size, or `null`.
+ */
+export function parseJsonLdTexts(texts: unknown): string[] | null {
+  if (!Array.isArray(texts) || texts.length > MAX_JSON_LD_SCRIPTS) return null;
+  let total = 0;
+  for (const text of texts as unknown[]) {
+    if (typeof text !== 'string' || text.length > MAX_JSON_LD_CHARS) return null;
+    total += text.length;
+  }
+  return total > MAX_JSON_LD_TOTAL_CHARS ? null : (texts as string[]);
+}
+
+/** A request from a script in a page, checked field by field, or `null` when it is not one. */
 export function parseContentRequest(value: unknown): ContentRequest | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
     case 'json-ld': {
-      const { texts } = value;
-      if (!Array.isArray(texts) || texts.length > MAX_JSON_LD_SCRIPTS) return null;
-      let total = 0;
-      for (const text of texts as unknown[]) {
-        if (typeof text !== 'string' || text.length > MAX_JSON_LD_CHARS) return null;
-        total += text.length;
-      }
-      if (total > MAX_JSON_LD_TOTAL_CHARS) return null;
-      return { type: 'json-ld', texts: texts as string[], needsRenderer: value.needsRenderer === true };
-    }
-    case 'lookup': {
-      if (typeof value.gtin !== 'string' || value.gtin.length > 20) return null;
-      const parsed = parseGtin(value.gtin);
-      return parsed.ok
-        ? { type: 'lookup', gtin: parsed.gtin14, needsRenderer: value.needsRenderer === true }
-        : null;
+      const texts = parseJsonLdTexts(value.texts);
+      return texts ? { type: 'json-ld', texts } : null;
     }
     case 'search-similar': {
       const title = boundedText(value.title, MAX_TITLE_LENGTH);
@@ -142,14 +129,49 @@ export function parseContentRequest(value: unknown): ContentRequest | null {
       const brand = value.brand === undefined ? null : boundedText(value.brand, MAX_BRAND_LENGTH);
       return brand ? { type: 'search-similar', title, brand } : { type: 'search-similar', title };
     }
-    case 'similar-status':
-      return { type: 'similar-status', needsRenderer: value.needsRenderer === true };
     case 'dismiss-site':
-    case 'clear':
       return { type: value.type };
     default:
       return null;
   }
+}
+
+const IDENTITY_SOURCES: readonly string[] = ['json-ld', 'microdata', 'meta', 'spec-table'];
+
+/**
+ * What `detect.js` read in a page, checked as hostile as any message: the GTIN is
+ * validated again, title and brand bounded, the marketplace id kept only when it is short
+ * text. `null` when it is no identity.
+ */
+export function parseIdentity(value: unknown): ProductIdentity | null {
+  if (!isRecord(value)) return null;
+  const title = value.title === undefined ? null : boundedText(value.title, MAX_TITLE_LENGTH);
+  const brand = value.brand === undefined ? null : boundedText(value.brand, MAX_BRAND_LENGTH);
+  // A marketplace id is kept whole or not at all: a shortened id names another product.
+  const id = isRecord(value.marketplaceId) ? value.marketplaceId : null;
+  const idText = (text: unknown, max: number) =>
+    typeof text === 'string' && /^[\w.-]+$/.test(text) && text.length <= max ? text : null;
+  const scheme = id ? idText(id.scheme, 20) : null;
+  const idValue = id ? idText(id.value, 40) : null;
+  const described = {
+    ...(brand ? { brand } : {}),
+    ...(scheme && idValue ? { marketplaceId: { scheme, value: idValue } } : {}),
+  };
+  if (value.kind === 'gtin') {
+    if (typeof value.gtin !== 'string' || value.gtin.length > 20) return null;
+    const parsed = parseGtin(value.gtin);
+    if (!parsed.ok || typeof value.source !== 'string' || !IDENTITY_SOURCES.includes(value.source))
+      return null;
+    return {
+      kind: 'gtin',
+      gtin: parsed.gtin14,
+      source: value.source as IdentitySource,
+      ...(title ? { title } : {}),
+      ...described,
+    };
+  }
+  if (value.kind === 'similar' && title) return { kind: 'similar', title, ...described };
+  return null;
 }
 
 export function parsePageRequest(value: unknown): PageRequest | null {
