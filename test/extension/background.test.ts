@@ -22,6 +22,7 @@ import {
   parseContentRequest,
   parseIdentity,
   parseJsonLdTexts,
+  parsePageReading,
   parsePageRequest,
 } from '../../extension/src/lib/messages.js';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '../../extension/src/lib/settings.js';
@@ -175,6 +176,8 @@ describe('what scripts in a page send or answer', () => {
     assert.deepEqual(parseContentRequest({ type: 'dismiss-site', site: 'evil.example' }), {
       type: 'dismiss-site',
     });
+    // The report only says that the page changed: the background reads the page itself.
+    assert.deepEqual(parseContentRequest({ type: 'changed', texts: ['{}'] }), { type: 'changed' });
     for (const request of [
       { type: 'lookup', gtin: '8710856026353' },
       { type: 'clear' },
@@ -200,30 +203,41 @@ describe('what scripts in a page send or answer', () => {
     assert.equal(parseContentRequest({ type: 'search-similar', title: '   ' }), null);
   });
 
-  it('takes a page’s JSON-LD only as strings, bounded in number and size, and reads it itself', () => {
+  it('takes the reader’s answer only with its JSON-LD as strings, bounded in number and size', () => {
     const product = JSON.stringify({ '@type': 'Product', name: 'Fietsbel', gtin13: '8710856026353' });
-    assert.deepEqual(parseContentRequest({ type: 'json-ld', texts: [product, '{'], files: ['x.js'] }), {
-      type: 'json-ld',
+    const href = 'https://www.bol.com/nl/nl/p/fietsbel/9200000091093424/';
+    const reading = (change: Record<string, unknown>) =>
+      parsePageReading({ href, texts: [product], token: '12345', renderer: true, showing: 'yes', ...change });
+    assert.deepEqual(reading({ texts: [product, '{'] }), {
+      href: new URL(href),
       texts: [product, '{'],
+      token: '12345',
+      renderer: true,
+      showing: false,
     });
-    assert.deepEqual(parseJsonLdTexts([product]), [product]);
     const refused = [
-      { type: 'json-ld', texts: product },
-      { type: 'json-ld', texts: [product, 7] },
-      { type: 'json-ld', texts: [{ toString: () => product }] },
-      { type: 'json-ld', texts: Array.from({ length: MAX_JSON_LD_SCRIPTS + 1 }, () => '{}') },
-      { type: 'json-ld', texts: ['x'.repeat(MAX_JSON_LD_CHARS + 1)] },
-      {
-        type: 'json-ld',
-        texts: ['x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2 + 1), 'x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2)],
-      },
+      product,
+      [product, 7],
+      [{ toString: () => product }],
+      Array.from({ length: MAX_JSON_LD_SCRIPTS + 1 }, () => '{}'),
+      ['x'.repeat(MAX_JSON_LD_CHARS + 1)],
+      ['x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2 + 1), 'x'.repeat(MAX_JSON_LD_TOTAL_CHARS / 2)],
     ];
-    for (const request of refused) {
-      assert.equal(parseContentRequest(request), null);
-      assert.equal(parseJsonLdTexts(request.texts), null);
+    for (const texts of refused) {
+      assert.equal(parseJsonLdTexts(texts), null);
+      assert.equal(reading({ texts }), null);
     }
-    // What the texts say is read in the background, against the browser's record of the URL.
-    const url = new URL('https://www.bol.com/nl/nl/p/fietsbel/9200000091093424/');
+    for (const change of [
+      { href: 'not a url' },
+      { href: 7 },
+      { token: 'x;y' },
+      { token: 12345 },
+      { href: `${href}${'x'.repeat(5000)}` },
+    ]) {
+      assert.equal(reading(change), null, JSON.stringify(change).slice(0, 60));
+    }
+    // What the texts say is read in the background, against the page's address.
+    const url = new URL(href);
     assert.deepEqual(readJsonLdTexts([product, '{'], url), {
       hasProduct: true,
       gtin: '08710856026353',

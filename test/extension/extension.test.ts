@@ -381,4 +381,24 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     await until(() => panelSnapshot(product), 'the panel back on the reloaded page');
     await options.close();
   });
+
+  it('shows the panel on a page that rewrites its address and title while the places are looked up', async () => {
+    // A slow API, and a radius whose answer is not cached yet (and no other page that asks
+    // for it): the page rewrites its address and title (same product) while the background
+    // waits for the places.
+    await product.close();
+    proxy.delayMs = 1500;
+    await setStorage({ radiusInMetres: 4000 });
+    try {
+      const page = await openProduct(PAGES.tidy);
+      const expected = await expectedPlaces(STOCKED_GTIN, 4000);
+      await until(async () => (await panelText(page)).includes(expected[0]!), 'the panel');
+      await until(async () => (await badge(page)) === String(expected.length), 'the badge');
+      assert.equal(await page.locator('lokaal-extension-panel').count(), 1);
+      await page.close();
+    } finally {
+      proxy.delayMs = 0;
+      await setStorage({ radiusInMetres: 5000 });
+    }
+  });
 });

@@ -40,6 +40,8 @@ export const PAGES = {
   spa: '/nl/nl/p/fietsbel-spa/9300000005/',
   spaVariant: '/nl/nl/p/fietsbel-kinder-zilver/9300000002/',
   crowded: '/nl/nl/p/fietsbel-aluminium-goud-bezorging/9300000006/',
+  /** The stocked product on a page that rewrites its address after load. */
+  tidy: '/nl/nl/p/fietsbel-aluminium-goud-netjes/9300000007/',
   /** A list page, not a product page, whose JSON-LD describes a product sold nearby. */
   list: '/nl/nl/l/fietsbellen/12345/',
 } as const;
@@ -51,8 +53,10 @@ const FIXTURE_FOR: Record<string, string> = {
   [PAGES.spaVariant]: 'bol-spa.html',
   [PAGES.crowded]: 'bol-crowded.html',
   [PAGES.list]: 'bol-list.html',
+  [PAGES.tidy]: 'bol-tidy.html',
   '/static/page.css': 'page.css',
   '/static/spa.js': 'spa.js',
+  '/static/tidy-address.js': 'tidy-address.js',
 };
 const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
 
@@ -82,6 +86,8 @@ export async function until<T>(
 /** A proxy in front of the API that records each request path and when its answer was sent. */
 export interface CountingProxy {
   baseUrl: string;
+  /** Milliseconds every answer is held back, as a slow API would (0 by default). */
+  delayMs: number;
   requests: Array<{ path: string; done: boolean; headers: Record<string, string | string[] | undefined> }>;
   close: () => Promise<void>;
 }
@@ -93,7 +99,8 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     requests.push(entry);
     const forwarded: Record<string, string> = { accept: request.headers.accept ?? '*/*' };
     if (request.headers['if-none-match']) forwarded['if-none-match'] = request.headers['if-none-match'];
-    fetch(`${target}${request.url}`, { headers: forwarded })
+    new Promise((resolve) => setTimeout(resolve, proxy.delayMs))
+      .then(() => fetch(`${target}${request.url}`, { headers: forwarded }))
       .then(async (answer) => {
         const headers: Record<string, string> = {};
         for (const name of [
@@ -120,11 +127,13 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const proxy: CountingProxy = {
     baseUrl: `http://127.0.0.1:${port}`,
+    delayMs: 0,
     requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+  return proxy;
 }
 
 export interface LoadedExtension {

@@ -14,20 +14,22 @@ import {
   DETECT_SCRIPT_FILE,
   DETECTOR_KEY,
   PANEL_SCRIPT_FILE,
+  READ_OPTIONS,
   RENDERER_KEY,
+  WATCH_KEY,
   callDetector,
   callRenderer,
+  type CallTarget,
   type SimilarQuery,
 } from '../content/scripts.js';
-import { READ_OPTIONS } from '../detect/json-ld-texts.js';
-import { readJsonLdTexts } from '../detect/json-ld.js';
+import { readJsonLdTexts, type JsonLdFacts } from '../detect/json-ld.js';
 import type { MountCandidate } from '../detect/mount.js';
-import { readPage } from '../detect/read-page.js';
+import { readPage, stopWatching } from '../detect/read-page.js';
 import { browser, type Runtime, type Tabs } from '../lib/browser.js';
 import {
   parseContentRequest,
   parseIdentity,
-  parseJsonLdTexts,
+  parsePageReading,
   parsePageRequest,
   type GeocodeAnswer,
   type PageRequest,
@@ -40,7 +42,7 @@ import { PAGE_PATTERNS, pageAdapter } from '../lib/pages.js';
 import { readSettings, writeSettings } from '../lib/settings-store.js';
 import type { Settings } from '../lib/settings.js';
 import { Lookup, type Places } from './lookup.js';
-import { forgetDocument, load, newPage, run, type TabPage } from './pages.js';
+import { leaving, load, newPage, run, type TabPage } from './pages.js';
 import { panelLabels, panelView } from './view.js';
 
 const BADGE_COLOUR = '#0b6e4f';
@@ -116,33 +118,52 @@ function identityKey(identity: ProductIdentity | null): string {
     : `similar:${identity.brand ?? ''}:${identity.title}`;
 }
 
-/** Shows a view in the page, or removes the panel, loading `panel.js` first when it is not there. */
+/** Where calls of this detection go: the document that was read, named by its token. */
+const targetOf = (page: TabPage, key: string): CallTarget => ({
+  watchKey: WATCH_KEY,
+  token: page.token,
+  key,
+});
+
+/**
+ * Shows a view in the page, or removes the panel, loading `panel.js` first when it is not
+ * there. `stale` says that a newer detection owns the tab: then nothing more is done.
+ */
 async function render(
   tabId: number,
   page: TabPage,
   command:
     { show: PanelView; mounts: readonly MountCandidate[]; similar: SimilarQuery | null } | { remove: true },
+  stale: () => boolean = () => false,
 ): Promise<boolean> {
-  if (page.renderer) {
-    const done = await run(tabId, page, callRenderer, [RENDERER_KEY, command]);
-    if (done?.result === true) return 'show' in command;
-    if (done?.result !== ABSENT) return false;
+  const call = () => run(tabId, page, callRenderer, [targetOf(page, RENDERER_KEY), command]);
+  if ('remove' in command) {
+    // Without a renderer in the page there is no panel to remove.
+    if (page.renderer) await call();
+    return false;
   }
-  // Without a renderer in the page there is no panel to remove.
-  if ('remove' in command) return false;
-  if (!(await load(tabId, page, PANEL_SCRIPT_FILE))) return false;
-  page.renderer = true;
-  return (await run(tabId, page, callRenderer, [RENDERER_KEY, command]))?.result === true;
+  let done = page.renderer ? await call() : null;
+  if (stale()) return false;
+  if (!page.renderer || done?.result === ABSENT) {
+    if (!(await load(tabId, page, PANEL_SCRIPT_FILE)) || stale()) return false;
+    page.renderer = true;
+    done = await call();
+  }
+  return done?.result === true;
 }
 
-/** The page shows nothing of the extension. */
-async function clear(tabId: number, page: TabPage): Promise<void> {
+/** The page shows nothing of the extension; with `stop`, its reader no longer watches it either. */
+async function clear(tabId: number, page: TabPage, stop: boolean): Promise<void> {
   page.key = null;
   page.view = null;
   page.placeCount = 0;
   await setBadge(tabId, 0);
   if (page.panel) await render(tabId, page, { remove: true });
   page.panel = false;
+  if (stop && page.watching) {
+    await run(tabId, page, stopWatching, [WATCH_KEY]);
+    page.watching = false;
+  }
 }
 
 /** What the page's readers in `detect.js` find, given what its JSON-LD says. */
@@ -150,36 +171,38 @@ async function detectInPage(
   tabId: number,
   page: TabPage,
   adapterId: string,
-  jsonLd: ReturnType<typeof readJsonLdTexts>,
-) {
-  let answer = page.detector ? await run(tabId, page, callDetector, [DETECTOR_KEY, adapterId, jsonLd]) : null;
-  if (!answer || answer.result === ABSENT) {
-    if (!(await load(tabId, page, DETECT_SCRIPT_FILE))) return null;
+  jsonLd: JsonLdFacts,
+  stale: () => boolean,
+): Promise<ProductIdentity | null> {
+  const call = () => run(tabId, page, callDetector, [targetOf(page, DETECTOR_KEY), adapterId, jsonLd]);
+  let answer = page.detector ? await call() : null;
+  if (stale()) return null;
+  if (!page.detector || answer?.result === ABSENT) {
+    if (!(await load(tabId, page, DETECT_SCRIPT_FILE)) || stale()) return null;
     page.detector = true;
-    answer = await run(tabId, page, callDetector, [DETECTOR_KEY, adapterId, jsonLd]);
+    answer = await call();
   }
   return parseIdentity(answer?.result);
 }
 
 /**
  * Reads the page in a tab and shows what there is to show: the panel with the nearby
- * places, the "search nearby" button for a product without GTIN, or nothing. `texts` is
- * the JSON-LD the reader reported on its own (then the page is not read again); `force`
- * shows the answer again for an unchanged product (new settings).
+ * places, the "search nearby" button for a product without GTIN, or nothing. `force`
+ * shows the answer again for an unchanged product (new settings); `probe` also cleans up
+ * a page the background knows nothing of (after the worker slept) where it must not read.
  */
 async function detect(
   tabId: number,
   url: URL,
-  how: { texts?: readonly string[]; force?: boolean } = {},
+  how: { force?: boolean; probe?: boolean } = {},
 ): Promise<void> {
-  const adapter = pageAdapter(url);
   const known = tabs.get(tabId);
-  if (!adapter) {
+  if (!pageAdapter(url)) {
     // Not (or no longer) a product page: take away what an earlier one showed.
     if (known) {
-      known.generation += 1;
+      leaving(known);
       known.url = url;
-      await clear(tabId, known);
+      await clear(tabId, known, true);
     }
     return;
   }
@@ -188,46 +211,67 @@ async function detect(
   const page = known ?? newPage(url);
   tabs.set(tabId, page);
   page.url = url;
-  page.adapter = adapter;
-  const mine = ++page.generation;
-  const stale = () => mine !== page.generation || tabs.get(tabId) !== page;
+  const read = ++page.reads;
+  const readStale = () => read !== page.reads || tabs.get(tabId) !== page;
 
   const settings = await readSettings();
-  if (stale()) return;
-  if (!allowed(settings, url)) return clear(tabId, page);
-  let texts = how.texts;
-  if (!texts) {
-    const reading = await run(tabId, page, readPage, [READ_OPTIONS]);
-    if (!reading || stale()) return;
-    texts = parseJsonLdTexts(reading.result) ?? [];
+  if (readStale()) return;
+  if (!allowed(settings, url)) {
+    page.commits += 1;
+    // A page the worker knows nothing of may still show a panel from before it slept, when
+    // the shopper has since dismissed the site or switched the marketplace off. Without a
+    // location nothing was ever shown, and nothing is run there to make sure.
+    if (!known && how.probe && settings.location !== null) {
+      Object.assign(page, { renderer: true, panel: true, watching: true });
+    }
+    return clear(tabId, page, true);
   }
+  const reading = parsePageReading((await run(tabId, page, readPage, [READ_OPTIONS], true))?.result);
+  if (!reading || readStale()) return;
+  Object.assign(page, {
+    token: reading.token,
+    renderer: reading.renderer,
+    panel: reading.showing,
+    watching: true,
+  });
+  // The page's own address, when a single-page app moved on since the browser reported it.
+  const here = reading.href.origin === url.origin ? reading.href : url;
+  const adapter = pageAdapter(here);
+  if (!adapter || !allowed(settings, here)) {
+    page.commits += 1;
+    return clear(tabId, page, true);
+  }
+  page.url = here;
   // Read here, not in the page: the code that walks JSON-LD costs a page more to compile
-  // than to run. The variant is chosen against the browser's record of the URL.
-  const jsonLd = readJsonLdTexts(texts, url);
+  // than to run. The variant is chosen against the page's address.
+  const jsonLd = readJsonLdTexts(reading.texts, here);
   // A GTIN in the JSON-LD is the best identity a page can give (detect/identity.ts): then
   // the page runs none of the other readers.
   const identity: ProductIdentity | null = jsonLd.gtin
     ? { kind: 'gtin', gtin: jsonLd.gtin, source: 'json-ld' }
-    : await detectInPage(tabId, page, adapter.id, jsonLd);
-  if (stale()) return;
-  const key = `${url.origin}${url.pathname}|${identityKey(identity)}`;
+    : await detectInPage(tabId, page, adapter.id, jsonLd, readStale);
+  if (readStale()) return;
+  const key = `${here.origin}${here.pathname}|${identityKey(identity)}`;
+  // The same product as shown, or as a detection under way is about to show: leave it be.
   if (!how.force && key === page.key) return;
   page.key = key;
+  const mine = ++page.commits;
+  const stale = () => mine !== page.commits || tabs.get(tabId) !== page;
 
-  let view: PanelView | null = null;
-  let similar: SimilarQuery | null = null;
+  let places: Places = null;
   if (identity?.kind === 'gtin') {
     try {
-      view = await show(tabId, page, await lookup.product(identity.gtin, settings), 'exact', settings);
+      places = await lookup.product(identity.gtin, settings);
     } catch {
-      view = await show(tabId, page, null, 'exact', settings);
+      places = null;
     }
-  } else {
-    await show(tabId, page, null, 'similar', settings);
-    if (identity) {
-      view = similarButton(settings);
-      similar = { title: identity.title, ...(identity.brand ? { brand: identity.brand } : {}) };
-    }
+    if (stale()) return;
+  }
+  let view = await show(tabId, page, places, identity?.kind === 'gtin' ? 'exact' : 'similar', settings);
+  let similar: SimilarQuery | null = null;
+  if (identity?.kind === 'similar') {
+    view = similarButton(settings);
+    similar = { title: identity.title, ...(identity.brand ? { brand: identity.brand } : {}) };
   }
   if (stale()) return;
   if (!view) {
@@ -235,21 +279,28 @@ async function detect(
     page.panel = false;
     return;
   }
-  page.panel = await render(tabId, page, { show: view, mounts: adapter.mounts, similar });
+  const shown = await render(tabId, page, { show: view, mounts: adapter.mounts, similar }, stale);
+  if (stale()) return;
+  page.panel = shown;
+  // Shown nowhere (the page moved on, or had no place for it): a later reading tries again.
+  if (!shown) page.key = null;
 }
 
 async function answer(request: ContentRequest, tabId: number, url: URL): Promise<ContentAnswer> {
   const settings = await readSettings();
   const page = tabs.get(tabId) ?? newPage(url);
   switch (request.type) {
-    case 'json-ld':
+    case 'changed':
       // The reader saw the page's title or JSON-LD change under the same address.
-      await detect(tabId, url, { texts: request.texts });
+      await detect(tabId, url, { probe: true });
       return { view: null };
     case 'dismiss-site':
       tabs.set(tabId, page);
+      // The panel took itself away; a detection under way must not bring it back.
+      page.commits += 1;
       page.panel = false;
-      await clear(tabId, page);
+      page.watching = true;
+      await clear(tabId, page, true);
       if (!settings.dismissedSites.includes(url.hostname)) {
         await writeSettings({ dismissedSites: [...settings.dismissedSites, url.hostname].slice(-200) });
       }
@@ -296,7 +347,8 @@ browser.storage.onChanged.addListener((changes, area) => {
   // the worker forgot while it slept is found by its address.
   void browser.tabs.query({ url: [...PAGE_PATTERNS] }).then((open) => {
     for (const tab of open) {
-      if (tab.id !== undefined && tab.url) void detect(tab.id, new URL(tab.url), { force: true });
+      if (tab.id !== undefined && tab.url)
+        void detect(tab.id, new URL(tab.url), { force: true, probe: true });
     }
   });
 });
@@ -307,11 +359,13 @@ browser.storage.onChanged.addListener((changes, area) => {
  * for, the marketplaces: it learns nothing of the shopper's other browsing.
  */
 function updated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): void {
-  if (change.status === 'loading') {
-    const page = tabs.get(tabId);
-    if (page) forgetDocument(page);
+  const page = tabs.get(tabId);
+  if (change.status === 'loading' && page) leaving(page);
+  if (!tab.url) {
+    // Gone to a site the browser does not name to the extension: nothing of ours is shown there.
+    if (change.status === 'loading' && page) tabs.delete(tabId);
+    return;
   }
-  if (!tab.url) return;
   if (change.status === 'complete') void detect(tabId, new URL(tab.url));
   else if (change.url && tab.status === 'complete') void detect(tabId, new URL(change.url));
 }

@@ -4,53 +4,69 @@
  * the top frame. Where the browser names the document it read (Chromium), later calls
  * reach that document only, so an answer never lands on the page that replaced it.
  */
-import type { Adapter } from '../adapters/types.js';
 import { browser } from '../lib/browser.js';
 import type { PanelView } from '../lib/messages.js';
 
-/** What the background knows of the page in a tab. Lost when the worker sleeps; then it reads again. */
+/**
+ * What the background knows of the page in a tab. What the page holds of the extension
+ * (`renderer`, `panel`, `watching`, `token`) is what the reader last found there, never a
+ * guess; all of it is lost when the worker sleeps, and then the next reading tells again.
+ */
 export interface TabPage {
   /** The page's address when it was last read. */
   url: URL;
-  /** Counts readings of the tab: only the latest may change what the page shows. */
-  generation: number;
+  /** Counts readings of the tab: a reading that a newer one overtook is dropped. */
+  reads: number;
+  /**
+   * Counts changes of what the tab shows: a detection that found a new product (or none)
+   * owns the tab until a newer one does, or until the page is left or cleared.
+   */
+  commits: number;
   /** The document that was read (Chromium), so that later calls reach that document only. */
   documentId?: string;
+  /** The token of the document that was read: calls in another document are refused. */
+  token: string;
   /** What the panel (or the silence) is about: the page's address and its identity. */
   key: string | null;
-  /** Whether `detect.js`, and `panel.js`, are in the page. */
+  /** Whether the readers of `detect.js` and the renderer of `panel.js` are in the page. */
   detector: boolean;
   renderer: boolean;
-  /** Whether the page shows a panel. */
+  /** Whether the page shows a panel, and whether its reader watches it. */
   panel: boolean;
+  watching: boolean;
   /** What the popup lists for the tab, and how many places the badge counts. */
   view: PanelView | null;
   placeCount: number;
-  /** The adapter that read the page. */
-  adapter?: Adapter;
 }
 
 export function newPage(url: URL): TabPage {
   return {
     url,
-    generation: 0,
+    reads: 0,
+    commits: 0,
+    token: '',
     key: null,
     detector: false,
     renderer: false,
     panel: false,
+    watching: false,
     view: null,
     placeCount: 0,
   };
 }
 
-/** A new document in the tab: nothing of the old one is in it. */
-export function forgetDocument(page: TabPage): void {
-  page.generation += 1;
-  delete page.documentId;
+/**
+ * The tab starts loading something: what it showed is no longer its answer (the popup
+ * forgets it), and a detection under way for it gives up. What the page holds is learnt
+ * again from the next reading: the old document may still be there (a download, a
+ * back-forward restore), so nothing of it is assumed gone.
+ */
+export function leaving(page: TabPage): void {
+  page.reads += 1;
+  page.commits += 1;
   page.key = null;
-  page.detector = false;
-  page.renderer = false;
-  page.panel = false;
+  page.view = null;
+  page.placeCount = 0;
 }
 
 type Target = { tabId: number; frameIds?: number[]; documentIds?: string[] };
@@ -63,22 +79,28 @@ function target(tabId: number, page: TabPage): Target {
  * Runs `func` with `args` in the page and returns what it returned (awaited, when it
  * returns a promise), or `null` when it could not run: the tab closed or navigated, or
  * holds no page the extension may read. The result comes from the page's side: check it.
+ * `fresh` runs it in whatever document the tab's top frame holds now (a reading), and
+ * notes that document for the calls that follow.
  */
 export async function run<A extends unknown[]>(
   tabId: number,
   page: TabPage,
   func: (...args: A) => unknown,
   args: A,
+  fresh = false,
 ): Promise<{ result: unknown } | null> {
   try {
     const [first] = await browser.scripting.executeScript({
-      target: target(tabId, page),
+      target: fresh ? { tabId, frameIds: [0] } : target(tabId, page),
       func: func as (...args: unknown[]) => unknown,
       args,
     });
     if (!first) return null;
     const documentId = (first as { documentId?: unknown }).documentId;
-    if (typeof documentId === 'string') page.documentId = documentId;
+    if (fresh) {
+      if (typeof documentId === 'string') page.documentId = documentId;
+      else delete page.documentId;
+    }
     return { result: first.result };
   } catch {
     return null;

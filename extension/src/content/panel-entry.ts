@@ -48,8 +48,17 @@ const renderer: Renderer = {
     panel?.remove();
     panel = null;
   },
+  showing: () => frame !== 0 || panel?.host.isConnected === true,
 };
 
-// Evaluated again in the same page (the background lost track of it), the first renderer stays:
-// it holds the panel on show.
-(globalThis as Record<string, unknown>)[RENDERER_KEY] ??= renderer;
+// Evaluated again in the same page (the background lost track of it), the first renderer
+// stays: it holds the panel.
+const world = globalThis as Record<string, unknown>;
+if (!world[RENDERER_KEY]) {
+  world[RENDERER_KEY] = renderer;
+  // A page kept for the back button comes back without its panel: the background shows it
+  // again if it still should (the shopper may have dismissed the site meanwhile).
+  addEventListener('pagehide', (event) => {
+    if (event.persisted) renderer.remove();
+  });
+}

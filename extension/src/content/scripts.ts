@@ -9,7 +9,9 @@
  * calls them with the small functions below, which the browser runs in the same world.
  * Those functions are sent as source text, so each stands alone: no names from outside.
  */
+import { JSON_LD_LIMITS } from '../detect/json-ld-texts.js';
 import type { MountCandidate } from '../detect/mount.js';
+import type { ReadOptions, Watch } from '../detect/read-page.js';
 import type { JsonLdFacts } from '../detect/json-ld.js';
 import type { ProductIdentity } from '../adapters/types.js';
 import type { PanelView } from '../lib/messages.js';
@@ -24,6 +26,22 @@ export const PANEL_TAG = 'lokaal-extension-panel';
 export const DETECTOR_KEY = 'lokaalDetector';
 /** Where `panel.js` leaves its entry point. */
 export const RENDERER_KEY = 'lokaalPanelRenderer';
+/** Where the reader keeps its watch, with the token that names the document. */
+export const WATCH_KEY = 'lokaalWatch';
+
+/** What the background runs the reader with. */
+export const READ_OPTIONS: ReadOptions = {
+  ...JSON_LD_LIMITS,
+  // Quiet time after the page's last change before it is read again.
+  settleMs: 400,
+  // The longest wait for that quiet.
+  maxWaitMs: 3_000,
+  // Changes of title or JSON-LD reported per address.
+  maxReports: 60,
+  watch: true,
+  watchKey: WATCH_KEY,
+  rendererKey: RENDERER_KEY,
+};
 
 /** The identity of the page, read with the adapter's readers, given what its JSON-LD says. */
 export type Detector = (adapterId: string, jsonLd: JsonLdFacts) => ProductIdentity | null;
@@ -43,24 +61,38 @@ export interface Renderer {
    */
   show(view: PanelView, mounts: readonly MountCandidate[], similar: SimilarQuery | null): void;
   remove(): void;
+  /** Whether a panel is shown, or about to be at the next frame. */
+  showing(): boolean;
 }
 
-/** What the page's script answered when its entry point is not there (not injected yet). */
+/** What a call answers when its entry point is not in the page (not injected yet). */
 export const ABSENT = 'absent';
+/** What a call answers in another document than the one the background read (the token differs). */
+export const ELSEWHERE = 'elsewhere';
 
-/** Runs in the page: the identity `detect.js` reads, or `ABSENT`. */
+/** Where a call is meant to run: the document the background read, named by its token. */
+export interface CallTarget {
+  readonly watchKey: string;
+  readonly token: string;
+  /** Where the entry point to call sits. */
+  readonly key: string;
+}
+
+/** Runs in the page: the identity `detect.js` reads; `ABSENT` without it, `ELSEWHERE` in another document. */
 export function callDetector(
-  key: string,
+  target: CallTarget,
   adapterId: string,
   jsonLd: JsonLdFacts,
-): ProductIdentity | null | typeof ABSENT {
-  const detector = (globalThis as Record<string, unknown>)[key] as Detector | undefined;
+): ProductIdentity | null | 'absent' | 'elsewhere' {
+  const world = globalThis as unknown as Record<string, unknown>;
+  if ((world[target.watchKey] as Watch | undefined)?.token !== target.token) return 'elsewhere';
+  const detector = world[target.key] as Detector | undefined;
   return detector ? detector(adapterId, jsonLd) : 'absent';
 }
 
 /** Runs in the page: shows a view with `panel.js`, or removes its panel; `ABSENT` without it. */
 export function callRenderer(
-  key: string,
+  target: CallTarget,
   command:
     | {
         readonly show: PanelView;
@@ -68,8 +100,12 @@ export function callRenderer(
         readonly similar: SimilarQuery | null;
       }
     | { readonly remove: true },
-): true | typeof ABSENT {
-  const renderer = (globalThis as Record<string, unknown>)[key] as Renderer | undefined;
+): true | 'absent' | 'elsewhere' {
+  const world = globalThis as unknown as Record<string, unknown>;
+  // Removing is right in any document; showing only in the one that was read.
+  if ('show' in command && (world[target.watchKey] as Watch | undefined)?.token !== target.token)
+    return 'elsewhere';
+  const renderer = world[target.key] as Renderer | undefined;
   if (!renderer) return 'absent';
   if ('show' in command) renderer.show(command.show, command.mounts, command.similar);
   else renderer.remove();

@@ -1,18 +1,20 @@
 /**
  * The reader: the only code of the extension that runs on every product page. The
  * background injects it with `scripting.executeScript({ func: readPage, args: [options] })`
- * once the page has loaded, and again when the page's address changes; it returns the
- * text of the page's JSON-LD scripts, which the background reads (json-ld.ts).
+ * once the page has loaded, when its address changes and when the page reports a change;
+ * it returns the text of the page's JSON-LD scripts, which the background reads
+ * (json-ld.ts), and what of the extension the page holds.
  *
  * The browser sends the function's source text, so it must stand alone: no imports, no
- * names from outside its body, every limit in `options`. It touches no extension API
- * while it reads (a page pays to set those up on first use), only when it reports.
+ * names from outside its body, every limit and key in `options`. It touches no extension
+ * API while it reads (a page pays to set those up on first use), only when it reports.
  *
  * On its first run in a document it also sets up the watch for changes that keep the
- * address (a variant switch that swaps the product in place): one MutationObserver,
- * debounced, which compares the page's title and JSON-LD with the last reading and sends
- * the new JSON-LD to the background when they differ, at most `maxReports` times per
- * address. A new address is the browser's to report, not the page's.
+ * address (a variant switched in place): one MutationObserver, debounced, which compares
+ * the page's title and JSON-LD with the last reading and tells the background when they
+ * differ, at most `maxReports` times per address. A new address is the browser's to
+ * report, not the page's. The background stops the watch where the extension must no
+ * longer read the page (`stopWatching`).
  */
 
 export interface ReadOptions {
@@ -26,16 +28,33 @@ export interface ReadOptions {
   readonly maxTotalChars: number;
   /** Quiet time, in milliseconds, after the page's last change before it is read again. */
   readonly settleMs: number;
-  /** After an address change, the longest wait for that quiet before reading anyway. */
+  /** The longest wait for that quiet, after an address change or while the page keeps changing. */
   readonly maxWaitMs: number;
   /** Changes reported per address, at most: a page that never stops changing costs little. */
   readonly maxReports: number;
   /** Whether to keep state and watch the page (in a page), or only read (tests, the command line). */
   readonly watch: boolean;
+  /** Where the watch keeps its state on the isolated world's global (`WATCH_KEY`). */
+  readonly watchKey: string;
+  /** Where `panel.js` keeps its renderer (`RENDERER_KEY`). */
+  readonly rendererKey: string;
 }
 
-/** The reader's state in the extension's isolated world of the page, which the page cannot see. */
-interface Watch {
+/** What the reader returns: the page's JSON-LD, and what of the extension the page holds. */
+export interface PageReading {
+  /** The page's address as the page has it now. */
+  readonly href: string;
+  readonly texts: string[];
+  /** Names this document's isolated world: a call for another document is refused. */
+  readonly token: string;
+  /** Whether `panel.js` is in the page, and whether it shows a panel (or is about to). */
+  readonly renderer: boolean;
+  readonly showing: boolean;
+}
+
+/** The watch's state in the extension's isolated world of the page, which the page cannot see. */
+export interface Watch {
+  readonly token: string;
   /** The address of the last reading. */
   href: string;
   /** The title and JSON-LD of the last reading, to tell a real change from any other. */
@@ -43,15 +62,21 @@ interface Watch {
   reports: number;
   /** When the page last changed (`performance.now()`). */
   changedAt: number;
+  /** Whether the background has stopped the watch; the next reading starts it again. */
+  stopped: boolean;
+  readonly observer: MutationObserver;
 }
 
 /**
- * The text of the page's JSON-LD scripts in document order, bounded as `options` say.
- * Read at once on the first run in a document (the page has loaded) and when the address
- * is the one read last; after an address change, once the page has been quiet for
- * `settleMs` (a single-page app renders the new product after it changes the address).
+ * Reads the page: at once on the first run in a document (the page has loaded) and when
+ * the address is the one read last; after an address change, once the page has been
+ * quiet for `settleMs` (a single-page app renders the new product after it changes the
+ * address).
  */
-export function readPage(options: ReadOptions, page: Document = document): string[] | Promise<string[]> {
+export function readPage(
+  options: ReadOptions,
+  page: Document = document,
+): PageReading | Promise<PageReading> {
   const read = (): string[] => {
     // The tag-name collection is cached by browsers; an attribute selector would walk the
     // whole page.
@@ -71,42 +96,76 @@ export function readPage(options: ReadOptions, page: Document = document): strin
     }
     return texts;
   };
-  if (!options.watch) return read();
+  if (!options.watch) return { href: '', texts: read(), token: '', renderer: false, showing: false };
+
+  const world = globalThis as unknown as Record<string, unknown>;
   const fingerprint = (texts: readonly string[]): string => [page.title, ...texts].join('\u0000');
-  const world = globalThis as typeof globalThis & { lokaalWatch?: Watch };
-  const finish = (watch: Watch): string[] => {
+  const observe = (observer: MutationObserver): void =>
+    observer.observe(page.documentElement, { childList: true, subtree: true, characterData: true });
+  const finish = (watch: Watch): PageReading => {
     const texts = read();
     if (watch.href !== location.href) {
       watch.href = location.href;
       watch.reports = 0;
     }
     watch.print = fingerprint(texts);
-    return texts;
+    const renderer = world[options.rendererKey] as { showing?: () => boolean } | undefined;
+    return {
+      href: location.href,
+      texts,
+      token: watch.token,
+      renderer: renderer !== undefined,
+      showing: renderer?.showing?.() === true,
+    };
   };
 
-  const watch = world.lokaalWatch;
+  let watch = world[options.watchKey] as Watch | undefined;
   if (!watch) {
-    const state: Watch = { href: location.href, print: '', reports: 0, changedAt: 0 };
-    world.lokaalWatch = state;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    /** When the first change not yet looked at happened: a page that never rests is looked at anyway. */
+    let waitingSince = 0;
     const check = (): void => {
-      if (location.href !== state.href || state.reports >= options.maxReports) return;
-      const texts = read();
-      const print = fingerprint(texts);
-      if (print === state.print) return;
-      state.print = print;
+      timer = undefined;
+      const state = world[options.watchKey] as Watch;
+      if (state.stopped || location.href !== state.href || state.reports >= options.maxReports) return;
+      if (fingerprint(read()) === state.print) return;
       state.reports += 1;
-      type Api = { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+      type Api = { runtime?: { sendMessage(message: unknown): Promise<unknown> } };
       const apis = globalThis as { browser?: Api; chrome?: Api };
-      // The extension may have been updated or removed since: then nobody listens.
-      (apis.browser ?? apis.chrome)?.runtime.sendMessage({ type: 'json-ld', texts }).catch(() => undefined);
+      try {
+        // The background reads the page again itself; the message says only that it changed.
+        void (apis.browser ?? apis.chrome)?.runtime?.sendMessage({ type: 'changed' }).catch(() => undefined);
+      } catch {
+        // The extension was updated or removed: nobody listens any more.
+        state.stopped = true;
+        state.observer.disconnect();
+      }
     };
-    new MutationObserver(() => {
-      state.changedAt = performance.now();
+    const observer = new MutationObserver(() => {
+      const state = world[options.watchKey] as Watch;
+      const now = performance.now();
+      state.changedAt = now;
+      if (timer === undefined) waitingSince = now;
+      else if (now - waitingSince >= options.maxWaitMs) return;
       clearTimeout(timer);
       timer = setTimeout(check, options.settleMs);
-    }).observe(page.documentElement, { childList: true, subtree: true, characterData: true });
-    return finish(state);
+    });
+    watch = {
+      token: String(Math.floor(Math.random() * 2 ** 52)),
+      href: location.href,
+      print: '',
+      reports: 0,
+      changedAt: 0,
+      stopped: false,
+      observer,
+    };
+    world[options.watchKey] = watch;
+    observe(observer);
+    return finish(watch);
+  }
+  if (watch.stopped) {
+    watch.stopped = false;
+    observe(watch.observer);
   }
   if (watch.href === location.href) return finish(watch);
   const current = watch;
@@ -121,4 +180,12 @@ export function readPage(options: ReadOptions, page: Document = document): strin
     };
     wait();
   });
+}
+
+/** Runs in the page: stops the watch, where the extension must no longer read the page. */
+export function stopWatching(watchKey: string): void {
+  const watch = (globalThis as unknown as Record<string, Watch | undefined>)[watchKey];
+  if (!watch) return;
+  watch.stopped = true;
+  watch.observer.disconnect();
 }

@@ -17,10 +17,9 @@ export const MAX_BRAND_LENGTH = 100;
 export type ContentRequest =
   /**
    * The reader's report that the page's title or JSON-LD changed while its address did
-   * not (a variant switched in place): the text of its JSON-LD scripts, as `readPage`
-   * bounds them. The background reads them again, against the browser's record of the URL.
+   * not (a variant switched in place): the background reads the page again.
    */
-  | { readonly type: 'json-ld'; readonly texts: readonly string[] }
+  | { readonly type: 'changed' }
   /** The shopper asked to search nearby for a product without GTIN. */
   | { readonly type: 'search-similar'; readonly title: string; readonly brand?: string }
   /** The shopper does not want the panel on this site any more. */
@@ -115,20 +114,38 @@ export function parseJsonLdTexts(texts: unknown): string[] | null {
   return total > MAX_JSON_LD_TOTAL_CHARS ? null : (texts as string[]);
 }
 
+/** What the reader returned (`PageReading`), checked as hostile, or `null`. */
+export function parsePageReading(
+  value: unknown,
+): { href: URL; texts: string[]; token: string; renderer: boolean; showing: boolean } | null {
+  if (!isRecord(value) || typeof value.href !== 'string' || value.href.length > 4096) return null;
+  if (typeof value.token !== 'string' || !/^\d{1,24}$/.test(value.token)) return null;
+  const texts = parseJsonLdTexts(value.texts);
+  if (!texts) return null;
+  try {
+    return {
+      href: new URL(value.href),
+      texts,
+      token: value.token,
+      renderer: value.renderer === true,
+      showing: value.showing === true,
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** A request from a script in a page, checked field by field, or `null` when it is not one. */
 export function parseContentRequest(value: unknown): ContentRequest | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
-    case 'json-ld': {
-      const texts = parseJsonLdTexts(value.texts);
-      return texts ? { type: 'json-ld', texts } : null;
-    }
     case 'search-similar': {
       const title = boundedText(value.title, MAX_TITLE_LENGTH);
       if (!title) return null;
       const brand = value.brand === undefined ? null : boundedText(value.brand, MAX_BRAND_LENGTH);
       return brand ? { type: 'search-similar', title, brand } : { type: 'search-similar', title };
     }
+    case 'changed':
     case 'dismiss-site':
       return { type: value.type };
     default:
