@@ -217,6 +217,19 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     await until(async () => (await panelText(product)).includes(first), 'the list to expand');
   });
 
+  it('stays hidden on the page once the shopper hid it, also when the page tidies its address', async () => {
+    const page = await openProduct(PAGES.product);
+    await until(() => panelSnapshot(page), 'the panel');
+    await clickInPanel(page, '×'); // "Verberg voor deze pagina"
+    await until(async () => (await panelSnapshot(page)) === null, 'the panel to go');
+    // The browser reports the new address; the extension reads the page again.
+    await page.evaluate(() => history.replaceState(null, '', `${location.pathname}?bltgh=x`));
+    await page.waitForTimeout(1500);
+    assert.equal(await panelSnapshot(page), null);
+    assert.notEqual(await badge(page), '', 'the badge still counts the places');
+    await page.close();
+  });
+
   it('floats, collapsed, in a corner where it would push visible content down, and opens on request', async () => {
     const expected = await expectedPlaces(STOCKED_GTIN);
     const page = await openProduct(PAGES.crowded);

@@ -138,8 +138,9 @@ async function render(
 ): Promise<boolean> {
   const call = () => run(tabId, page, callRenderer, [targetOf(page, RENDERER_KEY), command]);
   if ('remove' in command) {
-    // Without a renderer in the page there is no panel to remove.
-    if (page.renderer) await call();
+    // Without a renderer in the page there is no panel to remove; with one, removing costs
+    // nothing where none is shown.
+    if (page.renderer || page.panel) await call();
     return false;
   }
   let done = page.renderer ? await call() : null;
@@ -158,7 +159,7 @@ async function clear(tabId: number, page: TabPage, stop: boolean): Promise<void>
   page.view = null;
   page.placeCount = 0;
   await setBadge(tabId, 0);
-  if (page.panel) await render(tabId, page, { remove: true });
+  if (page.panel || page.renderer) await render(tabId, page, { remove: true });
   page.panel = false;
   if (stop && page.watching) {
     await run(tabId, page, stopWatching, [WATCH_KEY]);
@@ -189,12 +190,14 @@ async function detectInPage(
  * Reads the page in a tab and shows what there is to show: the panel with the nearby
  * places, the "search nearby" button for a product without GTIN, or nothing. `force`
  * shows the answer again for an unchanged product (new settings); `probe` also cleans up
- * a page the background knows nothing of (after the worker slept) where it must not read.
+ * a page the background knows nothing of (after the worker slept) where it must not read;
+ * `reporter` is set when the page's reader reported a change (so it watches the page),
+ * with the document it reported from where the browser names it.
  */
 async function detect(
   tabId: number,
   url: URL,
-  how: { force?: boolean; probe?: boolean } = {},
+  how: { force?: boolean; probe?: boolean; reporter?: string | null } = {},
 ): Promise<void> {
   const known = tabs.get(tabId);
   if (!pageAdapter(url)) {
@@ -218,6 +221,11 @@ async function detect(
   if (readStale()) return;
   if (!allowed(settings, url)) {
     page.commits += 1;
+    // A report proves that a watch runs in the page that sent it: stop it there.
+    if (how.reporter !== undefined) {
+      page.watching = true;
+      if (how.reporter) page.documentId = how.reporter;
+    }
     // A page the worker knows nothing of may still show a panel from before it slept, when
     // the shopper has since dismissed the site or switched the marketplace off. Without a
     // location nothing was ever shown, and nothing is run there to make sure.
@@ -226,8 +234,12 @@ async function detect(
     }
     return clear(tabId, page, true);
   }
-  const reading = parsePageReading((await run(tabId, page, readPage, [READ_OPTIONS], true))?.result);
-  if (!reading || readStale()) return;
+  const answer = await run(tabId, page, readPage, [READ_OPTIONS], true);
+  const reading = parsePageReading(answer?.result);
+  // Another origin answering means another document did: this reading is not the page's.
+  if (!reading || readStale() || reading.href.origin !== url.origin) return;
+  if (answer?.documentId) page.documentId = answer.documentId;
+  else delete page.documentId;
   Object.assign(page, {
     token: reading.token,
     renderer: reading.renderer,
@@ -235,7 +247,7 @@ async function detect(
     watching: true,
   });
   // The page's own address, when a single-page app moved on since the browser reported it.
-  const here = reading.href.origin === url.origin ? reading.href : url;
+  const here = reading.href;
   const adapter = pageAdapter(here);
   if (!adapter || !allowed(settings, here)) {
     page.commits += 1;
@@ -252,12 +264,29 @@ async function detect(
     : await detectInPage(tabId, page, adapter.id, jsonLd, readStale);
   if (readStale()) return;
   const key = `${here.origin}${here.pathname}|${identityKey(identity)}`;
-  // The same product as shown, or as a detection under way is about to show: leave it be.
-  if (!how.force && key === page.key) return;
+  // The same product as the page shows (or the shopper closed), or as a detection under way
+  // is about to show: leave it be.
+  if (!how.force && key === page.key && (reading.showing || page.pending !== 0)) return;
   page.key = key;
   const mine = ++page.commits;
+  page.pending = mine;
   const stale = () => mine !== page.commits || tabs.get(tabId) !== page;
+  try {
+    await showAnswer(tabId, page, settings, adapter.mounts, identity, stale);
+  } finally {
+    if (page.pending === mine) page.pending = 0;
+  }
+}
 
+/** Shows the answer for the page's identity: the panel, the "search nearby" button, or nothing. */
+async function showAnswer(
+  tabId: number,
+  page: TabPage,
+  settings: Settings,
+  mounts: readonly MountCandidate[],
+  identity: ProductIdentity | null,
+  stale: () => boolean,
+): Promise<void> {
   let places: Places = null;
   if (identity?.kind === 'gtin') {
     try {
@@ -275,40 +304,49 @@ async function detect(
   }
   if (stale()) return;
   if (!view) {
-    if (page.panel) await render(tabId, page, { remove: true });
+    await render(tabId, page, { remove: true });
     page.panel = false;
     return;
   }
-  const shown = await render(tabId, page, { show: view, mounts: adapter.mounts, similar }, stale);
+  const shown = await render(tabId, page, { show: view, mounts, similar }, stale);
   if (stale()) return;
   page.panel = shown;
   // Shown nowhere (the page moved on, or had no place for it): a later reading tries again.
   if (!shown) page.key = null;
 }
 
-async function answer(request: ContentRequest, tabId: number, url: URL): Promise<ContentAnswer> {
+async function answer(
+  request: ContentRequest,
+  tabId: number,
+  url: URL,
+  documentId?: string,
+): Promise<ContentAnswer> {
   const settings = await readSettings();
   const page = tabs.get(tabId) ?? newPage(url);
   switch (request.type) {
     case 'changed':
       // The reader saw the page's title or JSON-LD change under the same address.
-      await detect(tabId, url, { probe: true });
+      await detect(tabId, url, { probe: true, reporter: documentId ?? null });
       return { view: null };
     case 'dismiss-site':
       tabs.set(tabId, page);
       // The panel took itself away; a detection under way must not bring it back.
+      page.reads += 1;
       page.commits += 1;
       page.panel = false;
       page.watching = true;
-      await clear(tabId, page, true);
       if (!settings.dismissedSites.includes(url.hostname)) {
         await writeSettings({ dismissedSites: [...settings.dismissedSites, url.hostname].slice(-200) });
       }
+      await clear(tabId, page, true);
       return { view: null };
     case 'search-similar': {
       if (!allowed(settings, url)) return { view: null };
       tabs.set(tabId, page);
+      const owner = page.commits;
       const places = await lookup.similar(request.title, request.brand, settings);
+      // The page moved on to another product meanwhile: the answer is for nobody.
+      if (owner !== page.commits || tabs.get(tabId) !== page) return { view: null };
       // Asked for by the shopper, so an empty answer is said rather than kept silent.
       return { view: (await show(tabId, page, places, 'similar', settings)) ?? similarButton(settings) };
     }
@@ -318,6 +356,11 @@ async function answer(request: ContentRequest, tabId: number, url: URL): Promise
 async function answerPage(request: PageRequest): Promise<TabState | GeocodeAnswer> {
   const settings = await readSettings();
   if (request.type === 'tab-state') {
+    if (!tabs.has(request.tabId) && settings.location !== null) {
+      // The worker slept since the page was read: read it again for the popup.
+      const tab = await browser.tabs.get(request.tabId).catch(() => null);
+      if (tab?.url) await detect(request.tabId, new URL(tab.url));
+    }
     return { hasLocation: settings.location !== null, view: tabs.get(request.tabId)?.view ?? null };
   }
   return lookup.geocode(request.query, settings.apiBaseUrl);
@@ -334,7 +377,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const request = parseContentRequest(message);
   const page = senderPage(sender);
   if (!request || !page) return undefined;
-  return answer(request, page.tabId, page.url).catch((): ContentAnswer => ({ view: null }));
+  const documentId = (sender as { documentId?: unknown }).documentId;
+  return answer(request, page.tabId, page.url, typeof documentId === 'string' ? documentId : undefined).catch(
+    (): ContentAnswer => ({ view: null }),
+  );
 });
 
 browser.storage.onChanged.addListener((changes, area) => {
@@ -360,7 +406,9 @@ browser.storage.onChanged.addListener((changes, area) => {
  */
 function updated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.Tab): void {
   const page = tabs.get(tabId);
-  if (change.status === 'loading' && page) leaving(page);
+  // A new page, not the same one with other query parameters or a fragment.
+  const moved = !change.url || new URL(change.url).pathname !== page?.url.pathname;
+  if (change.status === 'loading' && page && moved) leaving(page);
   if (!tab.url) {
     // Gone to a site the browser does not name to the extension: nothing of ours is shown there.
     if (change.status === 'loading' && page) tabs.delete(tabId);

@@ -34,6 +34,8 @@ export interface TabPage {
   /** Whether the page shows a panel, and whether its reader watches it. */
   panel: boolean;
   watching: boolean;
+  /** The commit of the detection that is still showing its answer, or 0. */
+  pending: number;
   /** What the popup lists for the tab, and how many places the badge counts. */
   view: PanelView | null;
   placeCount: number;
@@ -50,6 +52,7 @@ export function newPage(url: URL): TabPage {
     renderer: false,
     panel: false,
     watching: false,
+    pending: 0,
     view: null,
     placeCount: 0,
   };
@@ -79,8 +82,8 @@ function target(tabId: number, page: TabPage): Target {
  * Runs `func` with `args` in the page and returns what it returned (awaited, when it
  * returns a promise), or `null` when it could not run: the tab closed or navigated, or
  * holds no page the extension may read. The result comes from the page's side: check it.
- * `fresh` runs it in whatever document the tab's top frame holds now (a reading), and
- * notes that document for the calls that follow.
+ * `fresh` runs it in whatever document the tab's top frame holds now (a reading); the
+ * answer names that document where the browser does (Chromium), for the calls that follow.
  */
 export async function run<A extends unknown[]>(
   tabId: number,
@@ -88,7 +91,7 @@ export async function run<A extends unknown[]>(
   func: (...args: A) => unknown,
   args: A,
   fresh = false,
-): Promise<{ result: unknown } | null> {
+): Promise<{ result: unknown; documentId?: string } | null> {
   try {
     const [first] = await browser.scripting.executeScript({
       target: fresh ? { tabId, frameIds: [0] } : target(tabId, page),
@@ -97,11 +100,7 @@ export async function run<A extends unknown[]>(
     });
     if (!first) return null;
     const documentId = (first as { documentId?: unknown }).documentId;
-    if (fresh) {
-      if (typeof documentId === 'string') page.documentId = documentId;
-      else delete page.documentId;
-    }
-    return { result: first.result };
+    return typeof documentId === 'string' ? { result: first.result, documentId } : { result: first.result };
   } catch {
     return null;
   }

@@ -5,7 +5,7 @@
  * a page whose JSON-LD names a GTIN never loads it.
  */
 import { adapters } from '../adapters/index.js';
-import { DETECTOR_KEY, type Detector } from './scripts.js';
+import { DETECTOR_KEY, WATCH_KEY, type Detector } from './scripts.js';
 
 const detector: Detector = (adapterId, jsonLd) => {
   const adapter = adapters.find((candidate) => candidate.id === adapterId);
@@ -18,4 +18,6 @@ const detector: Detector = (adapterId, jsonLd) => {
   }
 };
 
-(globalThis as Record<string, unknown>)[DETECTOR_KEY] ??= detector;
+// Only in a document the reader has read; evaluated again there, the first one stays.
+const world = globalThis as Record<string, unknown>;
+if (world[WATCH_KEY]) world[DETECTOR_KEY] ??= detector;

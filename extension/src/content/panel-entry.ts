@@ -8,7 +8,7 @@ import { findMountPoint } from '../detect/mount.js';
 import type { ContentAnswer, ContentRequest } from '../lib/messages.js';
 import { sendMessage } from '../lib/runtime.js';
 import { Panel } from './panel.js';
-import { RENDERER_KEY, type Renderer } from './scripts.js';
+import { RENDERER_KEY, WATCH_KEY, type Renderer } from './scripts.js';
 
 const ask = async (request: ContentRequest) =>
   ((await sendMessage(request)) as ContentAnswer | undefined)?.view ?? null;
@@ -16,13 +16,16 @@ const ask = async (request: ContentRequest) =>
 let panel: Panel | null = null;
 /** What is shown, or about to be: an unchanged view is not rebuilt. */
 let shown = '';
+/** Whether the shopper closed the panel of `shown`: the same view does not come back. */
+let closed = false;
 let frame = 0;
 
 const renderer: Renderer = {
   show(view, mounts, similar) {
     const key = JSON.stringify([view, mounts, similar]);
-    if (key === shown && (frame !== 0 || panel?.host.isConnected)) return;
+    if (key === shown && (closed || frame !== 0 || panel?.host.isConnected)) return;
     shown = key;
+    closed = false;
     cancelAnimationFrame(frame);
     // Built and mounted right before the next frame, in place of the panel shown before:
     // the layout the panel reads there is the one that frame has to compute anyway, a
@@ -35,6 +38,10 @@ const renderer: Renderer = {
           panel = null;
           void ask({ type: 'dismiss-site' });
         },
+        closed: () => {
+          panel = null;
+          closed = true;
+        },
       });
       panel?.remove();
       const point = findMountPoint(document, mounts);
@@ -45,16 +52,19 @@ const renderer: Renderer = {
     cancelAnimationFrame(frame);
     frame = 0;
     shown = '';
+    closed = false;
     panel?.remove();
     panel = null;
   },
-  showing: () => frame !== 0 || panel?.host.isConnected === true,
+  // A panel the shopper closed counts as shown: it is not shown again for the same view.
+  showing: () => closed || frame !== 0 || panel?.host.isConnected === true,
 };
 
 // Evaluated again in the same page (the background lost track of it), the first renderer
 // stays: it holds the panel.
+// Nor does it settle in a document the reader has not read (one that replaced it meanwhile).
 const world = globalThis as Record<string, unknown>;
-if (!world[RENDERER_KEY]) {
+if (!world[RENDERER_KEY] && world[WATCH_KEY]) {
   world[RENDERER_KEY] = renderer;
   // A page kept for the back button comes back without its panel: the background shows it
   // again if it still should (the shopper may have dismissed the site meanwhile).

@@ -23,6 +23,8 @@ export interface PanelActions {
   searchSimilar(): Promise<PanelView | null>;
   /** The shopper does not want the panel on this site. */
   dismissSite(): void;
+  /** The shopper closed the panel (for this product on this page). */
+  closed(): void;
 }
 
 /** The nearest places the panel shows; the popup lists more. Few, to stay unobtrusive. */
@@ -197,7 +199,10 @@ export class Panel {
     this.update();
   };
 
-  private close = (): void => this.remove();
+  private close = (): void => {
+    this.remove();
+    this.actions.closed();
+  };
 
   private dismiss = (): void => {
     this.remove();
