@@ -24,8 +24,9 @@ export function findAdapter(url: URL): Adapter | undefined {
 
 /**
  * The product the page shows and the adapter that read it, or null, given what the page's
- * JSON-LD says. Call after the page's load and on every single-page navigation; it reads
- * a bounded part of the page once and never throws, whatever the page holds.
+ * JSON-LD says. It reads a bounded part of the page once and never throws, whatever the
+ * page holds. For `npm run detect` and the tests; in a page, `detect.js` does the same with
+ * the adapter the background chose for the page's address.
  *
  * @example
  * const found = detectProduct(document, new URL(location.href), facts);

@@ -65,10 +65,12 @@ export interface Renderer {
   showing(): boolean;
 }
 
-/** What a call answers when its entry point is not in the page (not injected yet). */
+/**
+ * What a call answers when its entry point is not in the page (not injected yet). In
+ * another document than the one the background read (the token differs) it answers
+ * `'elsewhere'`, and the background does nothing more there.
+ */
 export const ABSENT = 'absent';
-/** What a call answers in another document than the one the background read (the token differs). */
-export const ELSEWHERE = 'elsewhere';
 
 /** Where a call is meant to run: the document the background read, named by its token. */
 export interface CallTarget {
@@ -78,7 +80,7 @@ export interface CallTarget {
   readonly key: string;
 }
 
-/** Runs in the page: the identity `detect.js` reads; `ABSENT` without it, `ELSEWHERE` in another document. */
+/** Runs in the page: the identity `detect.js` reads; `ABSENT` without it, `'elsewhere'` in another document. */
 export function callDetector(
   target: CallTarget,
   adapterId: string,
