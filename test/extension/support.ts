@@ -53,11 +53,13 @@ const FIXTURE_FOR: Record<string, string> = {
   [PAGES.spaVariant]: 'bol-spa.html',
   [PAGES.crowded]: 'bol-crowded.html',
   [PAGES.list]: 'bol-list.html',
-  [PAGES.tidy]: 'bol-tidy.html',
+  [PAGES.tidy]: 'bol-product.html',
   '/static/page.css': 'page.css',
   '/static/spa.js': 'spa.js',
   '/static/tidy-address.js': 'tidy-address.js',
 };
+/** Pages served with a script of their own added to the fixture's head. */
+const SCRIPT_FOR: Record<string, string> = { [PAGES.tidy]: '/static/tidy-address.js' };
 const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript' };
 
 export const bolUrl = (path: string): string => `https://www.bol.com${path}`;
@@ -169,7 +171,12 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
         'content-type': `${TYPES[fixture.split('.').pop()!]}; charset=utf-8`,
         'content-security-policy': STRICT_CSP,
       },
-      body: readFileSync(join(FIXTURES, fixture)),
+      body: SCRIPT_FOR[path]
+        ? readFileSync(join(FIXTURES, fixture), 'utf8').replace(
+            '</head>',
+            `  <script src="${SCRIPT_FOR[path]}" defer></script>\n  </head>`,
+          )
+        : readFileSync(join(FIXTURES, fixture)),
     });
   });
   const worker = async (): Promise<Worker> =>

@@ -321,13 +321,14 @@ async function answer(
   url: URL,
   documentId?: string,
 ): Promise<ContentAnswer> {
+  if (request.type === 'changed') {
+    // The reader saw the page's title or JSON-LD change under the same address.
+    await detect(tabId, url, { probe: true, reporter: documentId ?? null });
+    return { view: null };
+  }
   const settings = await readSettings();
   const page = tabs.get(tabId) ?? newPage(url);
   switch (request.type) {
-    case 'changed':
-      // The reader saw the page's title or JSON-LD change under the same address.
-      await detect(tabId, url, { probe: true, reporter: documentId ?? null });
-      return { view: null };
     case 'dismiss-site':
       tabs.set(tabId, page);
       // The panel took itself away; a detection under way must not bring it back.
