@@ -18,6 +18,7 @@ import {
   bolUrl,
   clickInPanel,
   extensionWorlds,
+  stopWorker,
   launchWithExtension,
   panelSnapshot,
   panelStyle,
@@ -324,6 +325,22 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     assert.equal(page.url(), address);
     assert.equal(await page.locator('lokaal-extension-panel').count(), 1, 'one panel, replaced');
     await page.close();
+  });
+
+  it('takes the panel away when a single-page app leaves the product, also after the background slept', async () => {
+    const gone = async (page: Page) =>
+      until(async () => (await page.locator('lokaal-extension-panel').count()) === 0, 'no panel', 5000);
+    for (const slept of [false, true]) {
+      const page = await openProduct(PAGES.spa);
+      await until(() => panelSnapshot(page), 'the panel');
+      if (slept) await stopWorker(extension.context);
+      await page.click('#to-list');
+      await gone(page).catch((error: Error) => {
+        throw new Error(`${slept ? 'after sleep' : 'awake'}: ${error.message}`);
+      });
+      await until(async () => (await badge(page)) === '', 'no count on the badge');
+      await page.close();
+    }
   });
 
   it('lists the tab’s places in the popup, where location and radius can be changed', async () => {

@@ -194,6 +194,21 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
 }
 
 /**
+ * Stops the extension's service worker, as the browser does when it has been idle for a
+ * while: all it kept in memory is lost, and the next event starts it afresh.
+ */
+export async function stopWorker(context: BrowserContext): Promise<void> {
+  const blank = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(blank);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await blank.close();
+  }
+}
+
+/**
  * The extension's isolated worlds in the page's frames: one exists only where the
  * extension has run code in the page.
  */

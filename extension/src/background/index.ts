@@ -42,7 +42,7 @@ import { PAGE_PATTERNS, pageAdapter } from '../lib/pages.js';
 import { readSettings, writeSettings } from '../lib/settings-store.js';
 import type { Settings } from '../lib/settings.js';
 import { Lookup, type Places } from './lookup.js';
-import { leaving, load, newPage, run, type TabPage } from './pages.js';
+import { forget, leaving, load, newPage, recall, remember, run, type TabPage } from './pages.js';
 import { panelLabels, panelView } from './view.js';
 
 const BADGE_COLOUR = '#0b6e4f';
@@ -52,7 +52,7 @@ const lookup = new Lookup(undefined, undefined, {
   get: async (key) => (await browser.storage.local.get(key))[key],
   set: (key, value) => browser.storage.local.set({ [key]: value }),
 });
-/** What the background knows of each tab's page. Lost when the worker sleeps. */
+/** What the background knows of each tab's page. Lost when the worker sleeps (see `recall`). */
 const tabs = new Map<number, TabPage>();
 
 /** The page a script of ours runs in, from the browser's own record of the sender, never from the message. */
@@ -165,6 +165,7 @@ async function clear(tabId: number, page: TabPage, stop: boolean): Promise<void>
     await run(tabId, page, stopWatching, [WATCH_KEY]);
     page.watching = false;
   }
+  if (stop) await forget(tabId);
 }
 
 /** What the page's readers in `detect.js` find, given what its JSON-LD says. */
@@ -189,17 +190,21 @@ async function detectInPage(
 /**
  * Reads the page in a tab and shows what there is to show: the panel with the nearby
  * places, the "search nearby" button for a product without GTIN, or nothing. `force`
- * shows the answer again for an unchanged product (new settings); `probe` also cleans up
- * a page the background knows nothing of (after the worker slept) where it must not read;
- * `reporter` is set when the page's reader reported a change (so it watches the page),
+ * shows the answer again for an unchanged product (new settings); `reporter` is set when the page's reader reported a change (so it watches the page),
  * with the document it reported from where the browser names it.
  */
 async function detect(
   tabId: number,
   url: URL,
-  how: { force?: boolean; probe?: boolean; reporter?: string | null } = {},
+  how: { force?: boolean; reporter?: string | null } = {},
 ): Promise<void> {
-  const known = tabs.get(tabId);
+  let known = tabs.get(tabId);
+  if (!known) {
+    // The worker slept since it last read the tab: what the page holds is in its trace.
+    const recalled = await recall(tabId, url);
+    known = tabs.get(tabId) ?? recalled ?? undefined;
+    if (known) tabs.set(tabId, known);
+  }
   if (!pageAdapter(url)) {
     // Not (or no longer) a product page: take away what an earlier one showed.
     if (known) {
@@ -226,18 +231,13 @@ async function detect(
       page.watching = true;
       if (how.reporter) page.documentId = how.reporter;
     }
-    // A page the worker knows nothing of may still show a panel from before it slept, when
-    // the shopper has since dismissed the site or switched the marketplace off. Without a
-    // location nothing was ever shown, and nothing is run there to make sure.
-    if (!known && how.probe && settings.location !== null) {
-      Object.assign(page, { renderer: true, panel: true, watching: true });
-    }
     return clear(tabId, page, true);
   }
   const answer = await run(tabId, page, readPage, [READ_OPTIONS], true);
   const reading = parsePageReading(answer?.result);
   // Another origin answering means another document did: this reading is not the page's.
   if (!reading || readStale() || reading.href.origin !== url.origin) return;
+  const newDocument = reading.token !== page.token || answer?.documentId !== page.documentId;
   if (answer?.documentId) page.documentId = answer.documentId;
   else delete page.documentId;
   Object.assign(page, {
@@ -246,6 +246,9 @@ async function detect(
     panel: reading.showing,
     watching: true,
   });
+  // The reader watches this document now: noted, in case the worker sleeps before it is left.
+  if (newDocument) await remember(tabId, page);
+  if (readStale()) return;
   // The page's own address, when a single-page app moved on since the browser reported it.
   const here = reading.href;
   const adapter = pageAdapter(here);
@@ -323,7 +326,7 @@ async function answer(
 ): Promise<ContentAnswer> {
   if (request.type === 'changed') {
     // The reader saw the page's title or JSON-LD change under the same address.
-    await detect(tabId, url, { probe: true, reporter: documentId ?? null });
+    await detect(tabId, url, { reporter: documentId ?? null });
     return { view: null };
   }
   const settings = await readSettings();
@@ -394,8 +397,7 @@ browser.storage.onChanged.addListener((changes, area) => {
   // the worker forgot while it slept is found by its address.
   void browser.tabs.query({ url: [...PAGE_PATTERNS] }).then((open) => {
     for (const tab of open) {
-      if (tab.id !== undefined && tab.url)
-        void detect(tab.id, new URL(tab.url), { force: true, probe: true });
+      if (tab.id !== undefined && tab.url) void detect(tab.id, new URL(tab.url), { force: true });
     }
   });
 });
@@ -412,7 +414,10 @@ function updated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.
   if (change.status === 'loading' && page && moved) leaving(page);
   if (!tab.url) {
     // Gone to a site the browser does not name to the extension: nothing of ours is shown there.
-    if (change.status === 'loading' && page) tabs.delete(tabId);
+    if (change.status === 'loading') {
+      tabs.delete(tabId);
+      void forget(tabId);
+    }
     return;
   }
   if (change.status === 'complete') void detect(tabId, new URL(tab.url));
@@ -427,7 +432,10 @@ try {
   browser.tabs.onUpdated.addListener(updated);
 }
 
-browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+browser.tabs.onRemoved.addListener((tabId) => {
+  tabs.delete(tabId);
+  void forget(tabId);
+});
 
 browser.runtime.onInstalled.addListener(async (details) => {
   if (details.reason !== 'install') return;

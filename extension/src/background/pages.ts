@@ -10,7 +10,8 @@ import type { PanelView } from '../lib/messages.js';
 /**
  * What the background knows of the page in a tab. What the page holds of the extension
  * (`renderer`, `panel`, `watching`, `token`) is what the reader last found there, never a
- * guess; all of it is lost when the worker sleeps, and then the next reading tells again.
+ * guess. It is lost when the worker sleeps; then the next reading tells again, and until
+ * then the tab's trace (`recall`) says what to clean up.
  */
 export interface TabPage {
   /** The page's address when it was last read. */
@@ -70,6 +71,51 @@ export function leaving(page: TabPage): void {
   page.key = null;
   page.view = null;
   page.placeCount = 0;
+}
+
+/**
+ * What a tab's document holds of the extension, kept in `storage.session` (in memory, for
+ * the browser's session, never readable by pages) so that it outlives the worker: after
+ * the worker slept, a single-page app that leaves the product still has its panel taken
+ * away and its watch stopped.
+ */
+interface Trace {
+  token: string;
+  documentId?: string;
+}
+
+const traceKey = (tabId: number): string => `page ${tabId}`;
+
+/** Notes that the tab's document holds the reader's watch (and may hold a panel). */
+export async function remember(tabId: number, page: TabPage): Promise<void> {
+  const trace: Trace = page.documentId
+    ? { token: page.token, documentId: page.documentId }
+    : { token: page.token };
+  await browser.storage.session.set({ [traceKey(tabId)]: trace }).catch(() => undefined);
+}
+
+/** The tab's document holds nothing of the extension any more, or the tab is gone. */
+export async function forget(tabId: number): Promise<void> {
+  await browser.storage.session.remove(traceKey(tabId)).catch(() => undefined);
+}
+
+/**
+ * The page a worker that slept knows nothing of, from its trace: a page that may show a
+ * panel and whose reader watches it, or `null` when nothing of the extension runs there.
+ */
+export async function recall(tabId: number, url: URL): Promise<TabPage | null> {
+  const key = traceKey(tabId);
+  const stored: Record<string, unknown> = await browser.storage.session.get(key).catch(() => ({}));
+  const trace = stored[key] as Partial<Trace> | undefined;
+  if (typeof trace?.token !== 'string') return null;
+  return {
+    ...newPage(url),
+    token: trace.token,
+    ...(typeof trace.documentId === 'string' ? { documentId: trace.documentId } : {}),
+    renderer: true,
+    panel: true,
+    watching: true,
+  };
 }
 
 type Target = { tabId: number; frameIds?: number[]; documentIds?: string[] };
