@@ -201,8 +201,16 @@ export async function stopWorker(context: BrowserContext): Promise<void> {
   const blank = await context.newPage();
   try {
     const cdp = await context.newCDPSession(blank);
+    const status = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const version of versions) status.set(version.versionId, version.runningStatus);
+    });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
+    await until(
+      () => status.size > 0 && [...status.values()].every((running) => running === 'stopped'),
+      'the service worker stopped',
+    );
   } finally {
     await blank.close();
   }

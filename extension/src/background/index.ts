@@ -42,7 +42,18 @@ import { PAGE_PATTERNS, pageAdapter } from '../lib/pages.js';
 import { readSettings, writeSettings } from '../lib/settings-store.js';
 import type { Settings } from '../lib/settings.js';
 import { Lookup, type Places } from './lookup.js';
-import { forget, leaving, load, newPage, recall, remember, run, type TabPage } from './pages.js';
+import {
+  forget,
+  forgetUnnamed,
+  leaving,
+  load,
+  newPage,
+  recall,
+  remember,
+  replaced,
+  run,
+  type TabPage,
+} from './pages.js';
 import { panelLabels, panelView } from './view.js';
 
 const BADGE_COLOUR = '#0b6e4f';
@@ -54,6 +65,17 @@ const lookup = new Lookup(undefined, undefined, {
 });
 /** What the background knows of each tab's page. Lost when the worker sleeps (see `recall`). */
 const tabs = new Map<number, TabPage>();
+
+/** The tab's page as the background knows it, or as its trace tells after the worker slept. */
+async function pageOf(tabId: number, url: URL): Promise<TabPage | undefined> {
+  const known = tabs.get(tabId);
+  if (known) return known;
+  const recalled = await recall(tabId, url);
+  // Another event may have met the tab meanwhile: that one is the tab's page.
+  const page = tabs.get(tabId) ?? recalled ?? undefined;
+  if (page) tabs.set(tabId, page);
+  return page;
+}
 
 /** The page a script of ours runs in, from the browser's own record of the sender, never from the message. */
 function senderPage(sender: Runtime.MessageSender): { tabId: number; url: URL } | null {
@@ -153,19 +175,25 @@ async function render(
   return done?.result === true;
 }
 
-/** The page shows nothing of the extension; with `stop`, its reader no longer watches it either. */
-async function clear(tabId: number, page: TabPage, stop: boolean): Promise<void> {
+/**
+ * The page shows nothing of the extension, and its reader no longer watches it. `stale`
+ * says that a newer reading owns the tab (the page went back to a product): then what
+ * it found there is left as it is.
+ */
+async function clear(tabId: number, page: TabPage, stale: () => boolean): Promise<void> {
   page.key = null;
   page.view = null;
   page.placeCount = 0;
   await setBadge(tabId, 0);
   if (page.panel || page.renderer) await render(tabId, page, { remove: true });
+  if (stale()) return;
   page.panel = false;
-  if (stop && page.watching) {
+  if (page.watching) {
     await run(tabId, page, stopWatching, [WATCH_KEY]);
+    if (stale()) return;
     page.watching = false;
   }
-  if (stop) await forget(tabId);
+  forget(tabId, page);
 }
 
 /** What the page's readers in `detect.js` find, given what its JSON-LD says. */
@@ -198,19 +226,14 @@ async function detect(
   url: URL,
   how: { force?: boolean; reporter?: string | null } = {},
 ): Promise<void> {
-  let known = tabs.get(tabId);
-  if (!known) {
-    // The worker slept since it last read the tab: what the page holds is in its trace.
-    const recalled = await recall(tabId, url);
-    known = tabs.get(tabId) ?? recalled ?? undefined;
-    if (known) tabs.set(tabId, known);
-  }
+  const known = await pageOf(tabId, url);
   if (!pageAdapter(url)) {
     // Not (or no longer) a product page: take away what an earlier one showed.
     if (known) {
       leaving(known);
       known.url = url;
-      await clear(tabId, known, true);
+      const read = known.reads;
+      await clear(tabId, known, () => read !== known.reads || tabs.get(tabId) !== known);
     }
     return;
   }
@@ -226,12 +249,12 @@ async function detect(
   if (readStale()) return;
   if (!allowed(settings, url)) {
     page.commits += 1;
-    // A report proves that a watch runs in the page that sent it: stop it there.
+    // A report proves that our code runs in the page that sent it: clean up there.
     if (how.reporter !== undefined) {
-      page.watching = true;
+      Object.assign(page, { renderer: true, panel: true, watching: true });
       if (how.reporter) page.documentId = how.reporter;
     }
-    return clear(tabId, page, true);
+    return clear(tabId, page, readStale);
   }
   const answer = await run(tabId, page, readPage, [READ_OPTIONS], true);
   const reading = parsePageReading(answer?.result);
@@ -246,17 +269,16 @@ async function detect(
     panel: reading.showing,
     watching: true,
   });
-  // The reader watches this document now: noted, in case the worker sleeps before it is left.
-  if (newDocument) await remember(tabId, page);
-  if (readStale()) return;
   // The page's own address, when a single-page app moved on since the browser reported it.
   const here = reading.href;
   const adapter = pageAdapter(here);
   if (!adapter || !allowed(settings, here)) {
     page.commits += 1;
-    return clear(tabId, page, true);
+    return clear(tabId, page, readStale);
   }
   page.url = here;
+  // The reader watches this document: noted, in case the worker sleeps before it is left.
+  if (newDocument || !page.traced) remember(tabId, page);
   // Read here, not in the page: the code that walks JSON-LD costs a page more to compile
   // than to run. The variant is chosen against the page's address.
   const jsonLd = readJsonLdTexts(reading.texts, here);
@@ -330,20 +352,21 @@ async function answer(
     return { view: null };
   }
   const settings = await readSettings();
-  const page = tabs.get(tabId) ?? newPage(url);
+  const page = (await pageOf(tabId, url)) ?? newPage(url);
   switch (request.type) {
-    case 'dismiss-site':
+    case 'dismiss-site': {
       tabs.set(tabId, page);
       // The panel took itself away; a detection under way must not bring it back.
-      page.reads += 1;
+      const read = ++page.reads;
       page.commits += 1;
       page.panel = false;
       page.watching = true;
       if (!settings.dismissedSites.includes(url.hostname)) {
         await writeSettings({ dismissedSites: [...settings.dismissedSites, url.hostname].slice(-200) });
       }
-      await clear(tabId, page, true);
+      await clear(tabId, page, () => read !== page.reads || tabs.get(tabId) !== page);
       return { view: null };
+    }
     case 'search-similar': {
       if (!allowed(settings, url)) return { view: null };
       tabs.set(tabId, page);
@@ -414,11 +437,19 @@ function updated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.
   if (change.status === 'loading' && page && moved) leaving(page);
   if (!tab.url) {
     // Gone to a site the browser does not name to the extension: nothing of ours is shown there.
-    if (change.status === 'loading') {
+    if (change.status === 'loading' && page) {
       tabs.delete(tabId);
-      void forget(tabId);
+      forget(tabId);
     }
     return;
+  }
+  if (change.status === 'loading') {
+    // Where the browser names no documents (Firefox), `loading` means a new document.
+    if (!page) void forgetUnnamed(tabId);
+    else if (page.token && !page.documentId) {
+      replaced(page);
+      forget(tabId, page);
+    }
   }
   if (change.status === 'complete') void detect(tabId, new URL(tab.url));
   else if (change.url && tab.status === 'complete') void detect(tabId, new URL(change.url));
@@ -434,7 +465,7 @@ try {
 
 browser.tabs.onRemoved.addListener((tabId) => {
   tabs.delete(tabId);
-  void forget(tabId);
+  forget(tabId);
 });
 
 browser.runtime.onInstalled.addListener(async (details) => {

@@ -35,6 +35,8 @@ export interface TabPage {
   /** Whether the page shows a panel, and whether its reader watches it. */
   panel: boolean;
   watching: boolean;
+  /** Whether the tab's trace (`remember`) names this page's document. */
+  traced: boolean;
   /** The commit of the detection that is still showing its answer, or 0. */
   pending: number;
   /** What the popup lists for the tab, and how many places the badge counts. */
@@ -53,6 +55,7 @@ export function newPage(url: URL): TabPage {
     renderer: false,
     panel: false,
     watching: false,
+    traced: false,
     pending: 0,
     view: null,
     placeCount: 0,
@@ -74,10 +77,21 @@ export function leaving(page: TabPage): void {
 }
 
 /**
+ * A new document replaces the page in a browser that names no documents (Firefox, which
+ * reports `loading` only then, never for an address the page changed itself): nothing of
+ * the extension is in it, and no call may go there to remove what the old one held.
+ */
+export function replaced(page: TabPage): void {
+  leaving(page);
+  Object.assign(page, { token: '', detector: false, renderer: false, panel: false, watching: false });
+}
+
+/**
  * What a tab's document holds of the extension, kept in `storage.session` (in memory, for
  * the browser's session, never readable by pages) so that it outlives the worker: after
  * the worker slept, a single-page app that leaves the product still has its panel taken
- * away and its watch stopped.
+ * away and its watch stopped. It holds the page's token and the browser's id of its
+ * document, never its address.
  */
 interface Trace {
   token: string;
@@ -86,17 +100,38 @@ interface Trace {
 
 const traceKey = (tabId: number): string => `page ${tabId}`;
 
-/** Notes that the tab's document holds the reader's watch (and may hold a panel). */
-export async function remember(tabId: number, page: TabPage): Promise<void> {
+/**
+ * Notes that the tab's document holds the reader's watch (and may hold a panel). The
+ * storage area keeps the order of writes, so nothing waits for it.
+ */
+export function remember(tabId: number, page: TabPage): void {
+  page.traced = true;
   const trace: Trace = page.documentId
     ? { token: page.token, documentId: page.documentId }
     : { token: page.token };
-  await browser.storage.session.set({ [traceKey(tabId)]: trace }).catch(() => undefined);
+  void browser.storage.session.set({ [traceKey(tabId)]: trace }).catch(() => undefined);
 }
 
 /** The tab's document holds nothing of the extension any more, or the tab is gone. */
-export async function forget(tabId: number): Promise<void> {
-  await browser.storage.session.remove(traceKey(tabId)).catch(() => undefined);
+export function forget(tabId: number, page?: TabPage): void {
+  if (page) page.traced = false;
+  void browser.storage.session.remove(traceKey(tabId)).catch(() => undefined);
+}
+
+/** Forgets a trace that names no document: the tab loads a new one (see `replaced`). */
+export async function forgetUnnamed(tabId: number): Promise<void> {
+  const trace = await readTrace(tabId);
+  if (trace && trace.documentId === undefined) forget(tabId);
+}
+
+async function readTrace(tabId: number): Promise<Trace | null> {
+  const key = traceKey(tabId);
+  const stored: Record<string, unknown> = await browser.storage.session.get(key).catch(() => ({}));
+  const trace = stored[key] as Partial<Trace> | undefined;
+  if (typeof trace?.token !== 'string') return null;
+  return typeof trace.documentId === 'string'
+    ? { token: trace.token, documentId: trace.documentId }
+    : { token: trace.token };
 }
 
 /**
@@ -104,18 +139,9 @@ export async function forget(tabId: number): Promise<void> {
  * panel and whose reader watches it, or `null` when nothing of the extension runs there.
  */
 export async function recall(tabId: number, url: URL): Promise<TabPage | null> {
-  const key = traceKey(tabId);
-  const stored: Record<string, unknown> = await browser.storage.session.get(key).catch(() => ({}));
-  const trace = stored[key] as Partial<Trace> | undefined;
-  if (typeof trace?.token !== 'string') return null;
-  return {
-    ...newPage(url),
-    token: trace.token,
-    ...(typeof trace.documentId === 'string' ? { documentId: trace.documentId } : {}),
-    renderer: true,
-    panel: true,
-    watching: true,
-  };
+  const trace = await readTrace(tabId);
+  if (!trace) return null;
+  return { ...newPage(url), ...trace, renderer: true, panel: true, watching: true, traced: true };
 }
 
 type Target = { tabId: number; frameIds?: number[]; documentIds?: string[] };
