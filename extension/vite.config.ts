@@ -69,7 +69,10 @@ function contentScript(): Plugin {
 export default defineConfig({
   root,
   // lib/pages.ts: whether this build also reads pages on this computer (the demo build).
-  define: { __LOKAAL_DEMO__: JSON.stringify(process.env.VITE_LOKAAL_DEMO === '1') },
+  define: {
+    __LOKAAL_DEMO__: JSON.stringify(process.env.VITE_LOKAAL_DEMO === '1'),
+    __LOKAAL_BROWSER__: JSON.stringify(target),
+  },
   build: {
     outDir,
     emptyOutDir: true,

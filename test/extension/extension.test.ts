@@ -18,6 +18,7 @@ import {
   bolUrl,
   clickInPanel,
   extensionWorlds,
+  inExtensionWorld,
   stopWorker,
   launchWithExtension,
   panelSnapshot,
@@ -337,17 +338,22 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
     await page.click('#to-bell');
     await until(() => panelSnapshot(page), 'the panel on the product again');
     // The browser stops an idle background, which then knows nothing of the tab.
-    await stopWorker(extension.context);
+    await stopWorker(page);
     await page.click('#to-list');
     await gone(page, 'on the list, after the background slept');
     await until(async () => (await badge(page)) === '', 'no count on the badge');
+    assert.equal(
+      await inExtensionWorld(page, extension.extensionId, 'globalThis.lokaalWatch.stopped'),
+      true,
+      'the page is no longer watched',
+    );
     await page.close();
   });
 
   it('takes away similar products searched for after the background slept, when the page leaves the product', async () => {
     const page = await openProduct(PAGES.similar);
     await until(() => panelSnapshot(page), 'the panel with its button');
-    await stopWorker(extension.context);
+    await stopWorker(page);
     await clickInPanel(page, 'Zoek in de buurt');
     await until(async () => (await panelText(page)).includes('vergelijkbaar product'), 'similar products');
     // The page's own script moves to a list, as a single-page app does.
@@ -356,6 +362,7 @@ describe('the browser extension in Chromium', { timeout: 180_000 }, () => {
       document.title = 'Fietsbellen | bol';
     });
     await until(async () => (await page.locator('lokaal-extension-panel').count()) === 0, 'no panel');
+    await until(async () => (await badge(page)) === '', 'no count on the badge');
     await page.close();
   });
 

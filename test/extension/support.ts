@@ -195,24 +195,52 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
 
 /**
  * Stops the extension's service worker, as the browser does when it has been idle for a
- * while: all it kept in memory is lost, and the next event starts it afresh.
+ * while: all it kept in memory is lost, and the next event starts it afresh (which may be
+ * at once: the worker has been stopped once all its versions were seen stopped).
  */
-export async function stopWorker(context: BrowserContext): Promise<void> {
-  const blank = await context.newPage();
+export async function stopWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const seen = new Set<string>();
+  const stopped = new Set<string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const version of versions) {
+      seen.add(version.versionId);
+      if (version.runningStatus === 'stopped') stopped.add(version.versionId);
+    }
+  });
   try {
-    const cdp = await context.newCDPSession(blank);
-    const status = new Map<string, string>();
-    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const version of versions) status.set(version.versionId, version.runningStatus);
-    });
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     await until(
-      () => status.size > 0 && [...status.values()].every((running) => running === 'stopped'),
+      () => seen.size > 0 && [...seen].every((version) => stopped.has(version)),
       'the service worker stopped',
     );
   } finally {
-    await blank.close();
+    await cdp.detach();
+  }
+}
+
+/** Evaluates `expression` in the extension's isolated world of the page's top frame. */
+export async function inExtensionWorld(
+  page: Page,
+  extensionId: string,
+  expression: string,
+): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const contexts: Array<{ id: number; origin: string }> = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+    await cdp.send('Runtime.enable');
+    const world = contexts.find((context) => context.origin === `chrome-extension://${extensionId}`);
+    if (!world) throw new Error('the extension has no isolated world in the page');
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression,
+      contextId: world.id,
+      returnByValue: true,
+    });
+    return result.value;
+  } finally {
+    await cdp.detach();
   }
 }
 

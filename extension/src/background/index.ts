@@ -42,19 +42,18 @@ import { PAGE_PATTERNS, pageAdapter } from '../lib/pages.js';
 import { readSettings, writeSettings } from '../lib/settings-store.js';
 import type { Settings } from '../lib/settings.js';
 import { Lookup, type Places } from './lookup.js';
-import {
-  forget,
-  forgetUnnamed,
-  leaving,
-  load,
-  newPage,
-  recall,
-  remember,
-  replaced,
-  run,
-  type TabPage,
-} from './pages.js';
+import { forget, leaving, load, newPage, recall, remember, replaced, run, type TabPage } from './pages.js';
 import { panelLabels, panelView } from './view.js';
+
+/** Set by `vite.config.ts` at build time: the browser the build is for. */
+declare const __LOKAAL_BROWSER__: string | undefined;
+
+/**
+ * Firefox reports `loading` only when a new document replaces the page; Chromium also
+ * reports it when the page changed its address itself (and names each document, so a
+ * call never reaches the wrong one).
+ */
+const LOADING_MEANS_NEW_DOCUMENT = typeof __LOKAAL_BROWSER__ === 'string' && __LOKAAL_BROWSER__ === 'firefox';
 
 const BADGE_COLOUR = '#0b6e4f';
 const WELCOME_PAGE = 'src/ui/welcome.html';
@@ -353,6 +352,9 @@ async function answer(
   }
   const settings = await readSettings();
   const page = (await pageOf(tabId, url)) ?? newPage(url);
+  // Only the panel asks these: the renderer and the reader's watch are in the sender's document.
+  Object.assign(page, { renderer: true, watching: true });
+  if (documentId) page.documentId = documentId;
   switch (request.type) {
     case 'dismiss-site': {
       tabs.set(tabId, page);
@@ -370,6 +372,7 @@ async function answer(
     case 'search-similar': {
       if (!allowed(settings, url)) return { view: null };
       tabs.set(tabId, page);
+      page.panel = true;
       const owner = page.commits;
       const places = await lookup.similar(request.title, request.brand, settings);
       // The page moved on to another product meanwhile: the answer is for nobody.
@@ -443,13 +446,11 @@ function updated(tabId: number, change: Tabs.OnUpdatedChangeInfoType, tab: Tabs.
     }
     return;
   }
-  if (change.status === 'loading') {
-    // Where the browser names no documents (Firefox), `loading` means a new document.
-    if (!page) void forgetUnnamed(tabId);
-    else if (page.token && !page.documentId) {
-      replaced(page);
-      forget(tabId, page);
-    }
+  if (change.status === 'loading' && LOADING_MEANS_NEW_DOCUMENT) {
+    // Known from now on, so that no trace of the old document is recalled for the new one.
+    if (page) replaced(page);
+    else tabs.set(tabId, newPage(new URL(tab.url)));
+    forget(tabId, tabs.get(tabId));
   }
   if (change.status === 'complete') void detect(tabId, new URL(tab.url));
   else if (change.url && tab.status === 'complete') void detect(tabId, new URL(change.url));

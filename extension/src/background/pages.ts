@@ -77,9 +77,9 @@ export function leaving(page: TabPage): void {
 }
 
 /**
- * A new document replaces the page in a browser that names no documents (Firefox, which
- * reports `loading` only then, never for an address the page changed itself): nothing of
- * the extension is in it, and no call may go there to remove what the old one held.
+ * A new document replaces the page (Firefox reports `loading` only then): nothing of the
+ * extension is in it, and no call may go there to remove what the old one held. The next
+ * reading tells what the page holds, should the old document have stayed (a download).
  */
 export function replaced(page: TabPage): void {
   leaving(page);
@@ -116,12 +116,6 @@ export function remember(tabId: number, page: TabPage): void {
 export function forget(tabId: number, page?: TabPage): void {
   if (page) page.traced = false;
   void browser.storage.session.remove(traceKey(tabId)).catch(() => undefined);
-}
-
-/** Forgets a trace that names no document: the tab loads a new one (see `replaced`). */
-export async function forgetUnnamed(tabId: number): Promise<void> {
-  const trace = await readTrace(tabId);
-  if (trace && trace.documentId === undefined) forget(tabId);
 }
 
 async function readTrace(tabId: number): Promise<Trace | null> {
