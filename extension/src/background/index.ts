@@ -164,14 +164,29 @@ async function render(
     if (page.renderer || page.panel) await call();
     return false;
   }
-  let done = page.renderer ? await call() : null;
-  if (stale()) return false;
-  if (!page.renderer || done?.result === ABSENT) {
-    if (!(await load(tabId, page, PANEL_SCRIPT_FILE)) || stale()) return false;
-    page.renderer = true;
-    done = await call();
+  return (await callLoaded(tabId, page, 'renderer', PANEL_SCRIPT_FILE, call, stale))?.result === true;
+}
+
+/**
+ * Calls into one of the page scripts, loading its file first where the page does not
+ * hold it (`page[script]` says whether it did at the last reading).
+ */
+async function callLoaded(
+  tabId: number,
+  page: TabPage,
+  script: 'renderer' | 'detector',
+  file: string,
+  call: () => Promise<{ result: unknown } | null>,
+  stale: () => boolean,
+): Promise<{ result: unknown } | null> {
+  let answer = page[script] ? await call() : null;
+  if (stale()) return null;
+  if (!page[script] || answer?.result === ABSENT) {
+    if (!(await load(tabId, page, file)) || stale()) return null;
+    page[script] = true;
+    answer = await call();
   }
-  return done?.result === true;
+  return answer;
 }
 
 /**
@@ -204,21 +219,15 @@ async function detectInPage(
   stale: () => boolean,
 ): Promise<ProductIdentity | null> {
   const call = () => run(tabId, page, callDetector, [targetOf(page, DETECTOR_KEY), adapterId, jsonLd]);
-  let answer = page.detector ? await call() : null;
-  if (stale()) return null;
-  if (!page.detector || answer?.result === ABSENT) {
-    if (!(await load(tabId, page, DETECT_SCRIPT_FILE)) || stale()) return null;
-    page.detector = true;
-    answer = await call();
-  }
-  return parseIdentity(answer?.result);
+  return parseIdentity((await callLoaded(tabId, page, 'detector', DETECT_SCRIPT_FILE, call, stale))?.result);
 }
 
 /**
  * Reads the page in a tab and shows what there is to show: the panel with the nearby
  * places, the "search nearby" button for a product without GTIN, or nothing. `force`
- * shows the answer again for an unchanged product (new settings); `reporter` is set when the page's reader reported a change (so it watches the page),
- * with the document it reported from where the browser names it.
+ * shows the answer again for an unchanged product (new settings); `reporter` is set when
+ * the page's reader reported a change (so our code runs there), with the document it
+ * reported from where the browser names it.
  */
 async function detect(
   tabId: number,
@@ -362,7 +371,6 @@ async function answer(
       const read = ++page.reads;
       page.commits += 1;
       page.panel = false;
-      page.watching = true;
       if (!settings.dismissedSites.includes(url.hostname)) {
         await writeSettings({ dismissedSites: [...settings.dismissedSites, url.hostname].slice(-200) });
       }

@@ -118,24 +118,24 @@ export function forget(tabId: number, page?: TabPage): void {
   void browser.storage.session.remove(traceKey(tabId)).catch(() => undefined);
 }
 
-async function readTrace(tabId: number): Promise<Trace | null> {
-  const key = traceKey(tabId);
-  const stored: Record<string, unknown> = await browser.storage.session.get(key).catch(() => ({}));
-  const trace = stored[key] as Partial<Trace> | undefined;
-  if (typeof trace?.token !== 'string') return null;
-  return typeof trace.documentId === 'string'
-    ? { token: trace.token, documentId: trace.documentId }
-    : { token: trace.token };
-}
-
 /**
  * The page a worker that slept knows nothing of, from its trace: a page that may show a
  * panel and whose reader watches it, or `null` when nothing of the extension runs there.
  */
 export async function recall(tabId: number, url: URL): Promise<TabPage | null> {
-  const trace = await readTrace(tabId);
-  if (!trace) return null;
-  return { ...newPage(url), ...trace, renderer: true, panel: true, watching: true, traced: true };
+  const key = traceKey(tabId);
+  const stored: Record<string, unknown> = await browser.storage.session.get(key).catch(() => ({}));
+  const trace = stored[key] as Partial<Trace> | undefined;
+  if (typeof trace?.token !== 'string') return null;
+  return {
+    ...newPage(url),
+    token: trace.token,
+    ...(typeof trace.documentId === 'string' ? { documentId: trace.documentId } : {}),
+    renderer: true,
+    panel: true,
+    watching: true,
+    traced: true,
+  };
 }
 
 type Target = { tabId: number; frameIds?: number[]; documentIds?: string[] };
