@@ -5,6 +5,7 @@
  * makes), and a look into the panel's closed shadow root through the DevTools protocol,
  * which (unlike the page's scripts) can see it.
  */
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -161,6 +162,23 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
       ...CHROMIUM_FLAGS,
     ],
   });
+  await serveMarketplace(context);
+  const worker = async (): Promise<Worker> =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL((await worker()).url()).host;
+  return {
+    context,
+    extensionId,
+    worker,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves the marketplace's fixture pages under bol.com's address, with a strict CSP. */
+async function serveMarketplace(context: BrowserContext): Promise<void> {
   await context.route('https://www.bol.com/**', async (route) => {
     const path = new URL(route.request().url()).pathname;
     const fixture = FIXTURE_FOR[path];
@@ -179,15 +197,70 @@ export async function launchWithExtension(extensionDir = EXTENSION_DIR): Promise
         : readFileSync(join(FIXTURES, fixture)),
     });
   });
-  const worker = async (): Promise<Worker> =>
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL((await worker()).url()).host;
+}
+
+/**
+ * Chromium in which the test itself installs, updates and removes the extension through
+ * the DevTools protocol (`Extensions.loadUnpacked`, `Extensions.uninstall`), as happens
+ * when the browser updates an extension, or the shopper removes it, while pages are open.
+ */
+export interface ManagedBrowser {
+  context: BrowserContext;
+  /** Installs the built extension; installing it again is an update. Returns its id. */
+  install(): Promise<string>;
+  uninstall(extensionId: string): Promise<void>;
+  /** The extension's service worker, once it runs. */
+  worker(extensionId: string): Promise<Worker>;
+  close(): Promise<void>;
+}
+
+export async function launchManaged(extensionDir = EXTENSION_DIR): Promise<ManagedBrowser> {
+  const profile = mkdtempSync(join(tmpdir(), 'lokaal-managed-'));
+  const child = spawn(
+    CHROMIUM,
+    [
+      ...CHROMIUM_FLAGS,
+      '--headless=new',
+      `--user-data-dir=${profile}`,
+      '--remote-debugging-port=0',
+      '--enable-unsafe-extension-debugging',
+      '--window-size=1280,900',
+      'about:blank',
+    ],
+    { stdio: 'ignore' },
+  );
+  const portFile = join(profile, 'DevToolsActivePort');
+  const port = await until(
+    () => existsSync(portFile) && readFileSync(portFile, 'utf8').split('\n')[0],
+    'Chromium’s DevTools port',
+  );
+  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+  const context = browser.contexts()[0]!;
+  await serveMarketplace(context);
+  const cdp = await browser.newBrowserCDPSession();
+  const send = (method: string, params: object) =>
+    (cdp as unknown as { send(method: string, params: object): Promise<Record<string, unknown>> }).send(
+      method,
+      params,
+    );
   return {
     context,
-    extensionId,
-    worker,
+    install: async () => String((await send('Extensions.loadUnpacked', { path: extensionDir })).id),
+    uninstall: async (id) => {
+      await send('Extensions.uninstall', { id });
+    },
+    worker: (id) =>
+      until(
+        () => context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${id}/`)),
+        'the extension’s service worker',
+      ),
     close: async () => {
-      await context.close();
+      await browser.close().catch(() => undefined);
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill();
+        await exited;
+      }
       rmSync(profile, { recursive: true, force: true });
     },
   };

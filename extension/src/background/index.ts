@@ -427,14 +427,16 @@ browser.storage.onChanged.addListener((changes, area) => {
   const keys = Object.keys(changes).filter((key) => !key.startsWith('gtinFilter '));
   if (keys.length === 0) return;
   if (keys.some((key) => ['location', 'radiusInMetres', 'apiBaseUrl'].includes(key))) lookup.clear();
-  // Product pages, with or without a panel, are read again with the new settings; a tab
-  // the worker forgot while it slept is found by its address.
-  void browser.tabs.query({ url: [...PAGE_PATTERNS] }).then((open) => {
-    for (const tab of open) {
-      if (tab.id !== undefined && tab.url) void detect(tab.id, new URL(tab.url), { force: true });
-    }
-  });
+  // Product pages, with or without a panel, are read again with the new settings.
+  void detectOpenTabs();
 });
+
+/** Reads every open marketplace tab again; a tab the worker forgot while it slept is found by its address. */
+async function detectOpenTabs(): Promise<void> {
+  for (const tab of await browser.tabs.query({ url: [...PAGE_PATTERNS] })) {
+    if (tab.id !== undefined && tab.url) void detect(tab.id, new URL(tab.url), { force: true });
+  }
+}
 
 /**
  * A page loaded, or changed its address without loading (a single-page app, a variant).
@@ -478,6 +480,9 @@ browser.tabs.onRemoved.addListener((tabId) => {
 });
 
 browser.runtime.onInstalled.addListener(async (details) => {
+  // Updated while marketplace pages were open: they show this version's panel in place of
+  // the one the last version left there.
+  if (details.reason === 'update') return detectOpenTabs();
   if (details.reason !== 'install') return;
   const settings = await readSettings();
   if (!settings.location) await browser.tabs.create({ url: browser.runtime.getURL(WELCOME_PAGE) });

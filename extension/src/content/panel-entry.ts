@@ -8,7 +8,7 @@ import { findMountPoint } from '../detect/mount.js';
 import type { ContentAnswer, ContentRequest } from '../lib/messages.js';
 import { sendMessage } from '../lib/runtime.js';
 import { Panel } from './panel.js';
-import { RENDERER_KEY, WATCH_KEY, type Renderer } from './scripts.js';
+import { PANEL_TAG, RENDERER_KEY, WATCH_KEY, type Renderer } from './scripts.js';
 
 const ask = async (request: ContentRequest) =>
   ((await sendMessage(request)) as ContentAnswer | undefined)?.view ?? null;
@@ -19,6 +19,15 @@ let shown = '';
 /** Whether the shopper closed the panel of `shown`: the same view does not come back. */
 let closed = false;
 let frame = 0;
+
+/**
+ * Takes every panel out of the page: this renderer's, and one an earlier version of the
+ * extension left when it was updated while the page stayed open.
+ */
+const removeAll = (): void => {
+  for (const host of [...document.getElementsByTagName(PANEL_TAG)]) host.remove();
+  panel = null;
+};
 
 const renderer: Renderer = {
   show(view, mounts, similar) {
@@ -43,7 +52,7 @@ const renderer: Renderer = {
           closed = true;
         },
       });
-      panel?.remove();
+      removeAll();
       const point = findMountPoint(document, mounts);
       panel = point && next.mount(point) ? next : null;
     });
@@ -53,8 +62,7 @@ const renderer: Renderer = {
     frame = 0;
     shown = '';
     closed = false;
-    panel?.remove();
-    panel = null;
+    removeAll();
   },
   // A panel the shopper closed counts as shown: it is not shown again for the same view.
   showing: () => closed || frame !== 0 || panel?.host.isConnected === true,

@@ -41,6 +41,7 @@ export const READ_OPTIONS: ReadOptions = {
   watch: true,
   watchKey: WATCH_KEY,
   rendererKey: RENDERER_KEY,
+  panelTag: PANEL_TAG,
 };
 
 /** The identity of the page, read with the adapter's readers, given what its JSON-LD says. */

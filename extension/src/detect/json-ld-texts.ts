@@ -27,5 +27,7 @@ export const JSON_LD_LIMITS = {
  */
 export function jsonLdTexts(document: Document): string[] {
   const options = { ...JSON_LD_LIMITS, settleMs: 0, maxWaitMs: 0, maxReports: 0, watch: false };
-  return (readPage({ ...options, watchKey: '', rendererKey: '' }, document) as { texts: string[] }).texts;
+  return (
+    readPage({ ...options, watchKey: '', rendererKey: '', panelTag: '' }, document) as { texts: string[] }
+  ).texts;
 }

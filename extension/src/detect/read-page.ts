@@ -38,6 +38,8 @@ export interface ReadOptions {
   readonly watchKey: string;
   /** Where `panel.js` keeps its renderer (`RENDERER_KEY`). */
   readonly rendererKey: string;
+  /** The panel's element (`PANEL_TAG`): it going in or out of the page is no change to look at. */
+  readonly panelTag: string;
 }
 
 /** What the reader returns: the page's JSON-LD, and what of the extension the page holds. */
@@ -124,24 +126,55 @@ export function readPage(
     let timer: ReturnType<typeof setTimeout> | undefined;
     /** When the first change not yet looked at happened: a page that never rests is looked at anyway. */
     let waitingSince = 0;
+    type Api = { runtime?: { id?: string; sendMessage(message: unknown): Promise<unknown> } };
+    const apis = globalThis as { browser?: Api; chrome?: Api };
     const check = (): void => {
       timer = undefined;
       const state = world[options.watchKey] as Watch;
-      if (state.stopped || location.href !== state.href || state.reports >= options.maxReports) return;
+      if (state.stopped) return;
+      const stop = (): void => {
+        state.stopped = true;
+        state.observer.disconnect();
+      };
+      const renderer = world[options.rendererKey] as { showing?(): boolean; remove?(): void } | undefined;
+      if (renderer?.showing?.() === true) {
+        // The extension was removed or updated while the page stayed open: its panel would
+        // go on telling of places for a product the page may no longer show. (Asked only
+        // where a panel shows: the extension's API costs a page a millisecond to set up.)
+        let alive = false;
+        try {
+          alive = Boolean((apis.browser ?? apis.chrome)?.runtime?.id);
+        } catch {
+          // A removed extension's objects may throw on access.
+        }
+        if (!alive) {
+          stop();
+          renderer.remove?.();
+          return;
+        }
+      }
+      if (location.href !== state.href || state.reports >= options.maxReports) return;
       if (fingerprint(read()) === state.print) return;
       state.reports += 1;
-      type Api = { runtime?: { sendMessage(message: unknown): Promise<unknown> } };
-      const apis = globalThis as { browser?: Api; chrome?: Api };
       try {
         // The background reads the page again itself; the message says only that it changed.
         void (apis.browser ?? apis.chrome)?.runtime?.sendMessage({ type: 'changed' }).catch(() => undefined);
       } catch {
         // The extension was updated or removed: nobody listens any more.
-        state.stopped = true;
-        state.observer.disconnect();
+        stop();
       }
     };
-    const observer = new MutationObserver(() => {
+    const ours = (node: Node): boolean => (node as Element).localName === options.panelTag;
+    const observer = new MutationObserver((records) => {
+      if (
+        records.every(
+          (record) =>
+            record.type === 'childList' &&
+            [...record.addedNodes, ...record.removedNodes].every(ours) &&
+            record.addedNodes.length + record.removedNodes.length > 0,
+        )
+      )
+        return;
       const state = world[options.watchKey] as Watch;
       const now = performance.now();
       state.changedAt = now;
