@@ -227,43 +227,65 @@ export async function launchManaged(extensionDir = EXTENSION_DIR): Promise<Manag
       '--window-size=1280,900',
       'about:blank',
     ],
-    { stdio: 'ignore' },
+    { stdio: ['ignore', 'ignore', 'pipe'] },
   );
-  const portFile = join(profile, 'DevToolsActivePort');
-  const port = await until(
-    () => existsSync(portFile) && readFileSync(portFile, 'utf8').split('\n')[0],
-    'Chromium’s DevTools port',
-  );
-  const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
-  const context = browser.contexts()[0]!;
-  await serveMarketplace(context);
-  const cdp = await browser.newBrowserCDPSession();
-  const send = (method: string, params: object) =>
-    (cdp as unknown as { send(method: string, params: object): Promise<Record<string, unknown>> }).send(
-      method,
-      params,
-    );
-  return {
-    context,
-    install: async () => String((await send('Extensions.loadUnpacked', { path: extensionDir })).id),
-    uninstall: async (id) => {
-      await send('Extensions.uninstall', { id });
-    },
-    worker: (id) =>
-      until(
-        () => context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${id}/`)),
-        'the extension’s service worker',
-      ),
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill();
-        await exited;
-      }
-      rmSync(profile, { recursive: true, force: true });
-    },
+  let errors = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-2000);
+  });
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(killer);
+    }
+    // Chromium's helper processes may still be writing there for a moment.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   };
+  try {
+    const portFile = join(profile, 'DevToolsActivePort');
+    const port = await until(() => {
+      if (child.exitCode !== null) throw new Error(`Chromium exited (${child.exitCode}): ${errors}`);
+      return existsSync(portFile) && readFileSync(portFile, 'utf8').split('\n')[0];
+    }, 'Chromium’s DevTools port');
+    const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
+    const context = browser.contexts()[0]!;
+    await serveMarketplace(context);
+    const cdp = await browser.newBrowserCDPSession();
+    const send = async (method: string, params: object): Promise<Record<string, unknown>> => {
+      try {
+        return await (
+          cdp as unknown as { send(method: string, params: object): Promise<Record<string, unknown>> }
+        ).send(method, params);
+      } catch (error) {
+        throw new Error(`${method} failed; this Chromium may not offer it over a DevTools port`, {
+          cause: error,
+        });
+      }
+    };
+    return {
+      context,
+      install: async () => String((await send('Extensions.loadUnpacked', { path: extensionDir })).id),
+      uninstall: async (id) => {
+        await send('Extensions.uninstall', { id });
+      },
+      worker: (id) =>
+        until(
+          () =>
+            context.serviceWorkers().find((worker) => worker.url().startsWith(`chrome-extension://${id}/`)),
+          'the extension’s service worker',
+        ),
+      close: async () => {
+        await browser.close().catch(() => undefined);
+        await stop();
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /**

@@ -21,12 +21,11 @@ let closed = false;
 let frame = 0;
 
 /**
- * Takes every panel out of the page: this renderer's, and one an earlier version of the
- * extension left when it was updated while the page stayed open.
+ * Takes every panel out of the page before this renderer mounts its own: also one that an
+ * earlier version of the extension left when it was updated while the page stayed open.
  */
 const removeAll = (): void => {
   for (const host of [...document.getElementsByTagName(PANEL_TAG)]) host.remove();
-  panel = null;
 };
 
 const renderer: Renderer = {
@@ -62,7 +61,10 @@ const renderer: Renderer = {
     frame = 0;
     shown = '';
     closed = false;
-    removeAll();
+    // Only its own: an earlier version's renderer, still in its world, must not take away a
+    // newer version's panel.
+    panel?.remove();
+    panel = null;
   },
   // A panel the shopper closed counts as shown: it is not shown again for the same view.
   showing: () => closed || frame !== 0 || panel?.host.isConnected === true,

@@ -164,17 +164,17 @@ export function readPage(
         stop();
       }
     };
-    const ours = (node: Node): boolean => (node as Element).localName === options.panelTag;
+    /** Whether a change is only our panel going in or out (one node a record, as we insert it). */
+    const ours = (record: MutationRecord): boolean => {
+      const node = record.addedNodes[0] ?? record.removedNodes[0];
+      return (
+        record.type === 'childList' &&
+        record.addedNodes.length + record.removedNodes.length === 1 &&
+        (node as Element).localName === options.panelTag
+      );
+    };
     const observer = new MutationObserver((records) => {
-      if (
-        records.every(
-          (record) =>
-            record.type === 'childList' &&
-            [...record.addedNodes, ...record.removedNodes].every(ours) &&
-            record.addedNodes.length + record.removedNodes.length > 0,
-        )
-      )
-        return;
+      if (records.every(ours)) return;
       const state = world[options.watchKey] as Watch;
       const now = performance.now();
       state.changedAt = now;
