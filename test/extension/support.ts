@@ -233,16 +233,20 @@ export async function launchManaged(extensionDir = EXTENSION_DIR): Promise<Manag
   child.stderr.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-2000);
   });
-  const stop = async () => {
+  /** Ends Chromium: asked to close (`ask`), else terminated, killed if it lingers. */
+  const stop = async (ask?: () => Promise<unknown>) => {
     if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
+      await (ask ? ask().catch(() => child.kill()) : child.kill());
       const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
       await exited;
       clearTimeout(killer);
     }
-    // Chromium's helper processes may still be writing there for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    } catch {
+      // A helper process still writing there: the system's temporary folder keeps it.
+    }
   };
   try {
     const portFile = join(profile, 'DevToolsActivePort');
@@ -278,8 +282,8 @@ export async function launchManaged(extensionDir = EXTENSION_DIR): Promise<Manag
           'the extension’s service worker',
         ),
       close: async () => {
+        await stop(() => cdp.send('Browser.close'));
         await browser.close().catch(() => undefined);
-        await stop();
       },
     };
   } catch (error) {
