@@ -19,7 +19,15 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { startServer } from '../support/server.js';
-import { PAGES, bolUrl, launchWithExtension, panelSnapshot, startCountingProxy, until } from './support.js';
+import {
+  PAGES,
+  bolUrl,
+  chooseLocation,
+  launchWithExtension,
+  panelSnapshot,
+  startCountingProxy,
+  until,
+} from './support.js';
 
 const RUNS = 7;
 const BUDGET_MS = 5;
@@ -199,17 +207,7 @@ const proxy = await startCountingProxy(server.baseUrl);
 // LOKAAL_EXTENSION_DIR compares another build (A/B) in the same conditions.
 const extension = await launchWithExtension(process.env.LOKAAL_EXTENSION_DIR || undefined);
 try {
-  const geocoded = (await (await fetch(`${server.baseUrl}/v1/geocode?q=3811`)).json()) as {
-    point: { lat: number; lon: number };
-  };
-  const worker = await extension.worker();
-  await worker.evaluate(
-    (settings) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set: (v: unknown) => Promise<void> } } } }
-      ).chrome.storage.local.set(settings),
-    { apiBaseUrl: proxy.baseUrl, location: { label: '3811', point: geocoded.point, source: 'geocode' } },
-  );
+  await chooseLocation(await extension.worker(), server.baseUrl, proxy.baseUrl);
   const measure = async (path: string, done: (page: Page) => Promise<unknown>): Promise<Cost> => {
     const times: Cost[] = [];
     for (let run = 0; run < RUNS; run += 1) {

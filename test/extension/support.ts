@@ -292,6 +292,24 @@ export async function launchManaged(extensionDir = EXTENSION_DIR): Promise<Manag
   }
 }
 
+/** Chooses postcode 3811 in the extension, as the welcome page does, with `apiBaseUrl` as its API. */
+export async function chooseLocation(
+  worker: Worker,
+  serverBaseUrl: string,
+  apiBaseUrl: string,
+): Promise<void> {
+  const geocoded = (await (await fetch(`${serverBaseUrl}/v1/geocode?q=3811`)).json()) as {
+    point: { lat: number; lon: number };
+  };
+  await worker.evaluate(
+    (settings) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set: (v: unknown) => Promise<void> } } } }
+      ).chrome.storage.local.set(settings),
+    { apiBaseUrl, location: { label: '3811', point: geocoded.point, source: 'geocode' } },
+  );
+}
+
 /**
  * Stops the extension's service worker, as the browser does when it has been idle for a
  * while: all it kept in memory is lost, and the next event starts it afresh (which may be

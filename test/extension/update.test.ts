@@ -11,6 +11,7 @@ import { startServer, type RunningServer } from '../support/server.js';
 import {
   PAGES,
   bolUrl,
+  chooseLocation,
   clickInPanel,
   launchManaged,
   panelSnapshot,
@@ -43,18 +44,7 @@ describe(
   () => {
     it('shows one panel, the new version’s, after an update, and none once the extension is removed', async () => {
       const id = await chromium.install();
-      const geocoded = (await (await fetch(`${server.baseUrl}/v1/geocode?q=3811`)).json()) as {
-        point: { lat: number; lon: number };
-      };
-      await (
-        await chromium.worker(id)
-      ).evaluate(
-        (settings) =>
-          (
-            globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }
-          ).chrome.storage.local.set(settings),
-        { apiBaseUrl: server.baseUrl, location: { label: '3811', point: geocoded.point, source: 'geocode' } },
-      );
+      await chooseLocation(await chromium.worker(id), server.baseUrl, server.baseUrl);
       const page = await chromium.context.newPage();
       await page.goto(bolUrl(PAGES.spa));
       const first = (await until(() => panelSnapshot(page), 'the panel')).text;
